@@ -198,10 +198,10 @@ public final class ImageLoader {
             if (bits > 16) {
                 throw new BadInputException(file, "unsupported " + bits + "-bit samples (8 or 16 bits expected)");
             }
-            float scale = 1f / ((1 << bits) - 1);
+            float max = (1 << bits) - 1;
             raster.getSamples(0, 0, w, h, c, band);
             for (int i = 0; i < n; i++) {
-                out[c * n + i] = band[i] * scale;
+                out[c * n + i] = band[i] / max;
             }
         }
         return new FloatImage(w, h, colours, out);

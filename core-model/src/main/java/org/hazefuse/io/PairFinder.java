@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -46,8 +45,6 @@ public final class PairFinder {
 
     private static final Set<String> INFRARED_WORDS = Set.of("ir", "infrared", "thermal", "lwir");
     private static final Set<String> VISIBLE_WORDS = Set.of("vis", "vi", "visible", "rgb");
-    private static final Pattern VISIBLE_WORD_IN_STEM =
-            Pattern.compile("(?i)(^|[_\\-. ])(vis|vi|visible|rgb)(?=$|[_\\-. ])");
 
     private PairFinder() {
     }
@@ -197,9 +194,7 @@ public final class PairFinder {
         } else {
             return Optional.empty();
         }
-        String stem = VISIBLE_WORD_IN_STEM.matcher(stem(visible)).replaceFirst("");
-        stem = stem.replaceAll("^[_\\-. ]+|[_\\-. ]+$", "");
-        return Optional.of(new PairPaths(stem.isEmpty() ? stem(visible) : stem, visible, infrared));
+        return Optional.of(new PairPaths(pairStem(visible), visible, infrared));
     }
 
     /** The file name without its last extension. */
@@ -244,17 +239,51 @@ public final class PairFinder {
 
     /** Lower-case words of a name: split at separators, letter/digit changes and lower-to-upper changes. */
     static List<String> words(String name) {
-        String spaced = name
-                .replaceAll("([a-z])([A-Z])", "$1 $2")
-                .replaceAll("([A-Za-z])([0-9])", "$1 $2")
-                .replaceAll("([0-9])([A-Za-z])", "$1 $2");
         List<String> words = new ArrayList<>();
-        for (String w : spaced.split("[^A-Za-z0-9]+")) {
-            if (!w.isEmpty()) {
-                words.add(w.toLowerCase(Locale.ROOT));
-            }
+        for (int[] span : wordSpans(name)) {
+            words.add(name.substring(span[0], span[1]).toLowerCase(Locale.ROOT));
         }
         return words;
+    }
+
+    /** [start, end) of each word of {@code name} (letters or digits; see {@link #words}). */
+    private static List<int[]> wordSpans(String name) {
+        List<int[]> spans = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= name.length(); i++) {
+            char c = i < name.length() ? name.charAt(i) : ' ';
+            boolean alnum = c < 128 && Character.isLetterOrDigit(c);
+            if (start >= 0) {
+                char p = name.charAt(i - 1);
+                boolean boundary = !alnum
+                        || Character.isLowerCase(p) && Character.isUpperCase(c)
+                        || Character.isDigit(p) != Character.isDigit(c);
+                if (boundary) {
+                    spans.add(new int[] {start, i});
+                    start = -1;
+                }
+            }
+            if (alnum && start < 0) {
+                start = i;
+            }
+        }
+        return spans;
+    }
+
+    /** The visible stem without its "visible" word and the separators around it; the whole stem if nothing is left. */
+    private static String pairStem(Path visible) {
+        String stem = stem(visible);
+        for (int[] span : wordSpans(stem)) {
+            if (VISIBLE_WORDS.contains(stem.substring(span[0], span[1]).toLowerCase(Locale.ROOT))) {
+                String rest = stem.substring(0, span[0]).replaceAll("[_\\-. ]+$", "");
+                String tail = stem.substring(span[1]).replaceAll("^[_\\-. ]+", "");
+                char after = stem.charAt(rest.length());
+                String glue = rest.isEmpty() || tail.isEmpty() || Character.isLetterOrDigit(after) ? "" : String.valueOf(after);
+                String joined = rest + glue + tail;
+                return joined.isEmpty() ? stem : joined;
+            }
+        }
+        return stem;
     }
 
     private static Optional<Path> pick(Path root, List<Path> subfolders, Set<String> names, String role) {
