@@ -67,12 +67,13 @@ public final class HazeSynthesizer {
     }
 
     /**
-     * {@code J·t + A·(1 − t)} for J (3, H, W) and t (1, H, W); the result belongs to J's manager.
+     * {@code J·t + A·(1 − t)} for J (3, H, W) or (N, 3, H, W) and t broadcastable to it, clamped to [0, 1]
+     * against float rounding; the result belongs to J's manager.
      */
     public static NDArray hazy(NDArray clear, NDArray transmission, HazeSettings.Airlight airlight) {
         NDArray a = clear.getManager().create(airlight.toArray(), new Shape(3, 1, 1));
         // J·t + A·(1 − t) = A + (J − A)·t: one sub, one mul, one add.
-        return clear.sub(a).mul(transmission).add(a);
+        return clear.sub(a).mul(transmission).add(a).clip(0f, 1f);
     }
 
     /** Transmission {@code exp(−β·d)}, shape (1, H, W); {@code shape} is the DEPTH_IMAGE proxy (1, H, W) or null. */
