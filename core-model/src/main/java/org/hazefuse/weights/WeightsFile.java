@@ -20,12 +20,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.hazefuse.iassf.IassfConfig;
 import org.hazefuse.iassf.IassfNetwork;
+import org.hazefuse.io.AtomicFiles;
+import org.hazefuse.io.OverwritePolicy;
 
 /**
  * The weights file ({@code .hzf}): a zip with {@code manifest.json} ({@link WeightsManifest}) and
@@ -56,15 +59,17 @@ public final class WeightsFile {
         byte[] params = parameterBytes(network);
         WeightsManifest manifest = new WeightsManifest(FORMAT, FORMAT_VERSION, network.config(), sha256(params),
                 network.countParameters(), Instant.now().toString(), provenance);
-        AtomicFiles.write(file, out -> {
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry(MANIFEST));
-                zip.write(JSON.writeValueAsBytes(manifest));
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(PARAMETERS));
-                zip.write(params);
-                zip.closeEntry();
-            }
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        new AtomicFiles(List.of(), OverwritePolicy.REPLACE).write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(MANIFEST));
+            zip.write(JSON.writeValueAsBytes(manifest));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(PARAMETERS));
+            zip.write(params);
+            zip.closeEntry();
+            zip.finish();
         });
         return manifest;
     }
