@@ -120,7 +120,7 @@ public final class ImageLoader {
                     throw new BadInputException(file, "not enough memory to decode a " + width + "x" + height
                             + " image; give Java more memory (-Xmx) or use a smaller image", e);
                 }
-                if (!warnings.isEmpty()) {
+                if (!warnings.isEmpty() && label.equals("JPEG")) {
                     // The JPEG decoder reports a premature end of data as a warning and fills the rest gray.
                     throw new BadInputException(file, "truncated or corrupt " + label + " data (" + warnings.get(0) + ")");
                 }
