@@ -115,6 +115,10 @@ public final class ImageLoader {
                 try {
                     decoded = reader.read(0);
                 } catch (IOException | RuntimeException e) {
+                    if (String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
+                        throw new BadInputException(file, "unsupported " + label + " colour type (CMYK or YCCK?); "
+                                + "save it as RGB or gray", e);
+                    }
                     throw new BadInputException(file, "truncated or corrupt " + label + " data (" + message(e) + ")", e);
                 } catch (OutOfMemoryError e) {
                     throw new BadInputException(file, "not enough memory to decode a " + width + "x" + height
