@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.PairPaths;
-import org.hazefuse.training.BatchSource;
-import org.hazefuse.training.TrainingBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,18 +62,6 @@ class BatchPrefetcherTest {
             assertThat(again.hazy()).containsExactly(third.hazy());
             assertThat(again.infrared()).containsExactly(third.infrared());
             assertThat(again.clear()).containsExactly(third.clear());
-        }
-    }
-
-    @Test
-    void trainerBatchSourceStartsAtTheRequestedStep() throws InterruptedException {
-        PatchSampler sampler = new PatchSampler(DataFixtures.set(DataFixtures.msrs()), 16, true, 4);
-        PrefetchingBatchSource source = new PrefetchingBatchSource(sampler, 2, 1, 2);
-        try (BatchSource.Stream stream = source.open(5)) {
-            TrainingBatch batch = stream.next();
-            assertThat(batch.size()).isEqualTo(2);
-            assertThat(batch.height()).isEqualTo(16);
-            assertThat(batch.hazy()).containsExactly(BatchPrefetcher.build(sampler, 2, 5).hazy());
         }
     }
 
