@@ -32,6 +32,9 @@ import org.hazefuse.image.FloatImage;
  * decoding, so a tiny file that claims a huge size (a decompression bomb) is rejected without allocating
  * anything. Every problem is reported as a {@link BadInputException} naming the file.
  *
+ * <p>Pixels are taken as stored: EXIF orientation tags and embedded colour profiles are not applied (camera
+ * JPEGs shot in portrait may come out turned; both images of a pair are treated alike, so registration holds).
+ *
  * <p>Thread-safe: instances hold only the limit.
  */
 public final class ImageLoader {
