@@ -77,6 +77,13 @@ public final class AdamW {
         }
     }
 
+    /** Clears the accumulated gradients without updating (for a batch whose loss was not finite). */
+    public void discardGradients() {
+        for (Parameter p : parameters) {
+            JniUtils.zeroGrad((PtNDArray) p.getArray());
+        }
+    }
+
     /** The state as a list: m₀, v₀, m₁, v₁, … in parameter order (the step count is stored by the caller). */
     public NDList state() {
         NDList list = new NDList();

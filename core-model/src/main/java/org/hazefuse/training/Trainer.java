@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import org.hazefuse.data.Batch;
 import org.hazefuse.iassf.IassfConfig;
 import org.hazefuse.iassf.IassfNetwork;
 import org.hazefuse.inference.Tensors;
@@ -35,6 +36,7 @@ import org.hazefuse.weights.WeightsFile;
 public final class Trainer {
     public static final String WEIGHTS_FILE = "model" + WeightsFile.EXTENSION;
     private static final int THROUGHPUT_WINDOW = 20;
+    private static final int MAX_NON_FINITE_IN_A_ROW = 10;
 
     private final IassfConfig model;
     private final TrainingConfig config;
@@ -116,16 +118,28 @@ public final class Trainer {
         long runStart = System.nanoTime();
         long step = startStep;
         Throughput throughput = new Throughput(THROUGHPUT_WINDOW);
+        int nonFiniteInARow = 0;
         try (BatchSource.Stream batches = data.open(startStep)) {
             while (step < config.steps()) {
                 if (cancel.isCancelled()) {
                     save(network, optimizer, step, wallBefore, runStart, listener);
                     return new Result(step, false, null, wall(wallBefore, runStart));
                 }
-                TrainingBatch batch = batches.next();
+                Batch batch = batches.next();
                 long t0 = System.nanoTime();
                 float lr = schedule.at(step);
                 float[] parts = trainStep(manager, network, batch);
+                if (!Float.isFinite(parts[0])) {
+                    // A rare non-finite batch must not poison the weights: drop its gradients and go on.
+                    optimizer.discardGradients();
+                    if (++nonFiniteInARow >= MAX_NON_FINITE_IN_A_ROW) {
+                        save(network, optimizer, step, wallBefore, runStart, listener);
+                        throw new IllegalStateException("the loss was not finite for " + nonFiniteInARow
+                                + " steps in a row at step " + step + ": lower the learning rate");
+                    }
+                    continue;
+                }
+                nonFiniteInARow = 0;
                 optimizer.update(lr);
                 step++;
                 throughput.add(batch.size(), System.nanoTime() - t0);
@@ -155,24 +169,17 @@ public final class Trainer {
     }
 
     /** Forward, loss and backward on one batch; returns {total, dehaze, intensity, gradient}. */
-    private float[] trainStep(NDManager manager, IassfNetwork network, TrainingBatch batch) {
+    private float[] trainStep(NDManager manager, IassfNetwork network, Batch batch) {
         try (NDManager scope = manager.newSubManager();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            int b = batch.size();
-            int h = batch.height();
-            int w = batch.width();
-            NDArray hazy = Tensors.toSigned(scope.create(batch.hazy(), new Shape(b, 3, h, w)));
-            NDArray infrared = Tensors.toThreeChannels(
-                    Tensors.toSigned(scope.create(batch.infrared(), new Shape(b, 1, h, w))));
-            NDArray clear = Tensors.toSigned(scope.create(batch.clear(), new Shape(b, 3, h, w)));
+            NDList arrays = batch.toNDList(scope);
+            NDArray hazy = Tensors.toSigned(arrays.get(0));
+            NDArray infrared = Tensors.toThreeChannels(Tensors.toSigned(arrays.get(1)));
+            NDArray clear = Tensors.toSigned(arrays.get(2));
             NDList out = network.forward(new ParameterStore(scope, false), new NDList(hazy, infrared), true);
             FusionLoss.Parts parts = FusionLoss.compute(out.get(0), out.get(2), clear, infrared);
             collector.backward(parts.total());
-            float total = parts.total().getFloat();
-            if (!Float.isFinite(total)) {
-                throw new IllegalStateException("the loss is " + total + ": lower the learning rate");
-            }
-            return new float[] {total, parts.dehaze().getFloat(), parts.intensity().getFloat(),
+            return new float[] {parts.total().getFloat(), parts.dehaze().getFloat(), parts.intensity().getFloat(),
                 parts.gradient().getFloat()};
         }
     }

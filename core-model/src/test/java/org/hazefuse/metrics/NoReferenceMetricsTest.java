@@ -62,6 +62,11 @@ class NoReferenceMetricsTest {
     }
 
     @Test
+    void niqeWorksOnASingleBlock() {
+        assertThat(Niqe.of(Planes.texture(96, 100, 2))).isFinite().isPositive();
+    }
+
+    @Test
     void niqeIgnoresPixelsOutsideWholeBlocks() {
         EightBitPlane p = Planes.texture(200, 197, 3);
         EightBitPlane cropped = Planes.of(192, 192, (x, y) -> (int) p.get(x, y));
