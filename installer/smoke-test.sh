@@ -152,8 +152,10 @@ grep -qx 'MimeType=image/png;image/jpeg;image/bmp;image/tiff;' "$desktop" || fai
 grep -qx 'Exec=/opt/hazefuse/bin/HazeFuse %F' "$desktop" || fail "desktop entry: Exec line"
 icon="$(sed -n 's/^Icon=//p' "$desktop")"
 cmp -s "$root$icon" "$repo/assets/icons/hazefuse-512.png" || fail "desktop entry icon $icon is not the HazeFuse icon"
-grep -q 'ln -sf /opt/hazefuse/bin/HazeFuse /usr/bin/hazefuse' <(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst) \
-    || fail "postinst does not link /usr/bin/hazefuse"
+postinst="$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst)"
+grep -q 'ln -sf /opt/hazefuse/bin/HazeFuse /usr/bin/hazefuse' <<<"$postinst" || fail "postinst does not link /usr/bin/hazefuse"
+grep -q "xdg-desktop-menu install $(sed "s|^$root||" <<<"$desktop")" <<<"$postinst" || fail "postinst does not add the menu entry"
+grep -q 'forget_default_handler$' <<<"$postinst" || fail "postinst leaves HazeFuse as a default image application"
 echo "desktop entry, icon, dependencies and postinst: ok"
 
 fuse_sample deb "$root/opt/hazefuse/bin/HazeFuse" "$root/opt/hazefuse/lib/app/samples"
