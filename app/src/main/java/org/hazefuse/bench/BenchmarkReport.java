@@ -1,0 +1,97 @@
+package org.hazefuse.bench;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Markdown section that {@code hazefuse bench} writes into a file such as {@code BENCHMARKS.md}. The section
+ * sits between two marker comments; a later run replaces only that section, so hand-written notes elsewhere in
+ * the file (profiles, explanations) are kept.
+ */
+public final class BenchmarkReport {
+    static final String BEGIN = "<!-- hazefuse bench: begin (generated; text outside these markers is kept) -->";
+    static final String END = "<!-- hazefuse bench: end -->";
+
+    /** Seconds per pair on a 2-core AVX-512 machine, 2 threads (issue 2). */
+    private static final Map<String, Double> TARGETS = Map.of("paper", 3.7, "lite", 0.5);
+
+    private BenchmarkReport() {}
+
+    /** {@code existing} (may be empty) with the generated section replaced, or appended when it has none. */
+    public static String merge(String existing, String section) {
+        int begin = existing.indexOf(BEGIN);
+        int end = existing.indexOf(END);
+        if (begin >= 0 && end > begin) {
+            return existing.substring(0, begin) + section + existing.substring(end + END.length());
+        }
+        if (existing.isBlank()) {
+            return "# Benchmarks\n\n" + section + "\n";
+        }
+        return existing + (existing.endsWith("\n") ? "\n" : "\n\n") + section + "\n";
+    }
+
+    /** The generated section, markers included. */
+    public static String section(MachineInfo before, String loadAfter, int threads, ConfigBenchmark.Settings s,
+            List<ConfigBenchmark.Result> results, ZonedDateTime when) {
+        StringBuilder md = new StringBuilder();
+        md.append(BEGIN).append('\n');
+        md.append("## Measured ").append(when.withZoneSameInstant(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append("\n\n");
+        md.append("Machine: ").append(before.cpuModel()).append(", ").append(before.cores()).append(" cores, AVX-512 ")
+                .append(before.avx512()).append(", ").append(before.memory()).append(" RAM; ").append(before.os())
+                .append("; Java ").append(before.java()).append("; DJL ").append(before.djl()).append(", ")
+                .append(before.pytorch()).append(" (CPU).\n\n");
+        md.append("Engine threads: ").append(threads).append(". Load average (1, 5, 15 min) before: ")
+                .append(before.loadAverage()).append("; after: ").append(loadAfter)
+                .append(" (a shared machine: other work slows the figures down).\n\n");
+        md.append(String.format(Locale.ROOT, "Forward: `FusionMethod.run` on one %dx%d pair (conversions included), "
+                + "median of %d runs after %d warm-up. Training: one step with batch 1 (forward, L1 loss, backward, "
+                + "gradient update), median of %d after %d warm-up, as samples/s. Seeded random weights and inputs. "
+                + "Peak memory: peak resident set size (VmHWM) during the configuration's runs.%n%n",
+                s.width(), s.height(), s.runs(), s.warmup(), s.runs(), s.warmup()));
+        md.append("| config | parameters | MACs per pair | forward per pair | target (2-core AVX-512) |");
+        for (int size : s.trainingSizes()) {
+            md.append(" training ").append(size).append("² |");
+        }
+        md.append(" peak memory |\n|---|---:|---:|---:|---|");
+        md.append("---:|".repeat(s.trainingSizes().size())).append("---:|\n");
+        for (ConfigBenchmark.Result r : results) {
+            String name = r.config().name();
+            Double target = TARGETS.get(name);
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f G | %.3f s (%.3f–%.3f) | %s |", name,
+                    r.parameters(), r.macs() / 1e9, r.forward().median(), r.forward().min(), r.forward().max(),
+                    target == null ? "–" : String.format(Locale.ROOT, "≤ %.1f s: %s", target,
+                            r.forward().median() <= target ? "met" : "missed")));
+            for (int size : s.trainingSizes()) {
+                Timings t = r.trainingSteps().get(size);
+                md.append(String.format(Locale.ROOT, " %.2f samples/s (%.2f s/step) |", 1 / t.median(), t.median()));
+            }
+            md.append(' ').append(PeakMemory.format(r.peakRss())).append(r.peakIsPerConfig() ? "" : " (process)")
+                    .append(" |\n");
+        }
+        md.append("\nTime per network stage (one forward pass of the bare network, median of ").append(s.runs())
+                .append(" runs):\n\n");
+        Set<String> stages = new LinkedHashSet<>();
+        results.forEach(r -> stages.addAll(r.stages().keySet()));
+        md.append("| config |");
+        stages.forEach(st -> md.append(' ').append(st).append(" |"));
+        md.append(" total |\n|---|").append("---:|".repeat(stages.size() + 1)).append('\n');
+        for (ConfigBenchmark.Result r : results) {
+            double total = r.stages().values().stream().mapToDouble(Double::doubleValue).sum();
+            md.append("| ").append(r.config().name()).append(" |");
+            for (String st : stages) {
+                double sec = r.stages().getOrDefault(st, 0.0);
+                md.append(String.format(Locale.ROOT, " %.3f s (%.0f %%) |", sec, total > 0 ? 100 * sec / total : 0));
+            }
+            md.append(String.format(Locale.ROOT, " %.3f s |%n", total));
+        }
+        md.append(END);
+        return md.toString();
+    }
+}
