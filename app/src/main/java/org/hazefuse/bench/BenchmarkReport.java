@@ -47,14 +47,15 @@ public final class BenchmarkReport {
                 .append(before.avx512()).append(", ").append(before.memory()).append(" RAM; ").append(before.os())
                 .append("; Java ").append(before.java()).append("; DJL ").append(before.djl()).append(", ")
                 .append(before.pytorch()).append(" (CPU).\n\n");
-        md.append("Engine threads: ").append(threads).append(". Load average (1, 5, 15 min) before: ")
+        md.append("Engine threads: ").append(threads).append("; OpenMP environment: ").append(before.openMp())
+                .append(". Load average (1, 5, 15 min) before: ")
                 .append(before.loadAverage()).append("; after: ").append(loadAfter)
                 .append(" (a shared machine: other work slows the figures down).\n\n");
         md.append(String.format(Locale.ROOT, "Forward: `FusionMethod.run` on one %dx%d pair (conversions included), "
                 + "median of %d runs after %d warm-up. Training: one step with batch 1 (forward, L1 loss, backward, "
                 + "gradient update), median of %d after %d warm-up, as samples/s. Seeded random weights and inputs. "
                 + "Peak memory: peak resident set size (VmHWM) during the configuration's runs.%n%n",
-                s.width(), s.height(), s.runs(), s.warmup(), s.runs(), s.warmup()));
+                s.width(), s.height(), s.runs(), Math.max(1, s.warmup()), s.runs(), s.warmup()));
         md.append("| config | parameters | MACs per pair | forward per pair | target (2-core AVX-512) |");
         for (int size : s.trainingSizes()) {
             md.append(" training ").append(size).append("² |");
@@ -75,8 +76,15 @@ public final class BenchmarkReport {
             md.append(' ').append(PeakMemory.format(r.peakRss())).append(r.peakIsPerConfig() ? "" : " (process)")
                     .append(" |\n");
         }
-        md.append("\nTime per network stage (one forward pass of the bare network, median of ").append(s.runs())
-                .append(" runs):\n\n");
+        md.append("\nProcess CPU time over the timed forward runs (all threads; a large system share is the kernel ")
+                .append("serving page faults of fresh allocations):\n\n");
+        for (ConfigBenchmark.Result r : results) {
+            md.append("- ").append(r.config().name()).append(": ").append(r.forwardCpu().describe())
+                    .append(String.format(Locale.ROOT, " for %d runs of %.3f s median%n", r.forward().count(),
+                            r.forward().median()));
+        }
+        md.append("\nTime per network stage (one forward pass of the bare network, median of ")
+                .append(Math.min(3, s.runs())).append(" runs):\n\n");
         Set<String> stages = new LinkedHashSet<>();
         results.forEach(r -> stages.addAll(r.stages().keySet()));
         md.append("| config |");

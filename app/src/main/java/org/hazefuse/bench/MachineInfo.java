@@ -13,7 +13,7 @@ import java.util.Locale;
  * {@code /proc/cpuinfo}; elsewhere they are "n/a".
  */
 public record MachineInfo(String cpuModel, int cores, String avx512, String os, String java, String djl,
-        String pytorch, String memory, String loadAverage) {
+        String pytorch, String memory, String loadAverage, String openMp) {
 
     /** Reads the current machine; starts the engine if it is not running yet. */
     public static MachineInfo current() {
@@ -32,7 +32,23 @@ public record MachineInfo(String cpuModel, int cores, String avx512, String os, 
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
                         + System.getProperty("os.arch") + ")",
                 System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
-                Engine.getDjlVersion(), engine.getEngineName() + " " + engine.getVersion(), memory, currentLoad());
+                Engine.getDjlVersion(), engine.getEngineName() + " " + engine.getVersion(), memory, currentLoad(),
+                openMpEnvironment());
+    }
+
+    /**
+     * The OpenMP settings that change speed most on a busy machine: PyTorch's libgomp lets idle worker threads spin
+     * (active waiting) unless {@code OMP_WAIT_POLICY=PASSIVE}, which costs dearly when the cores are shared.
+     */
+    public static String openMpEnvironment() {
+        StringBuilder s = new StringBuilder();
+        for (String name : new String[] {"OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "OMP_NUM_THREADS"}) {
+            String value = System.getenv(name);
+            if (value != null) {
+                s.append(s.length() == 0 ? "" : ", ").append(name).append('=').append(value);
+            }
+        }
+        return s.length() == 0 ? "defaults (no OMP_WAIT_POLICY, GOMP_SPINCOUNT or OMP_NUM_THREADS set)" : s.toString();
     }
 
     /** The 1-, 5- and 15-minute load averages ({@code uptime}), or "n/a". */
