@@ -98,7 +98,7 @@ public final class ConfigBenchmark {
         for (int size : s.trainingSizes()) {
             log.accept(config.name() + ": training step " + size + "x" + size);
             Timings t = trainingSteps(config, device, size, s);
-            log.accept(config.name() + ": training step " + size + "² " + t.describe());
+            log.accept(config.name() + ": training step " + size + "x" + size + " " + t.describe());
             training.put(size, t);
         }
         return new Result(config, parameters, macs, forward, forwardCpu, stages, training, PeakMemory.peakBytes(),

@@ -31,8 +31,8 @@ public record Timings(double[] seconds) {
         return seconds.length;
     }
 
-    /** "1.234 s (1.200–1.300, n = 5)". */
+    /** "1.234 s (1.200-1.300, n = 5)" (ASCII: consoles without a UTF-8 locale print it too). */
     public String describe() {
-        return String.format(Locale.ROOT, "%.3f s (%.3f–%.3f, n = %d)", median(), min(), max(), count());
+        return String.format(Locale.ROOT, "%.3f s (%.3f-%.3f, n = %d)", median(), min(), max(), count());
     }
 }

@@ -26,8 +26,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Measure forward time per 640x480 pair, training samples/s at 128² and 256², per-stage time and",
-            "peak memory of IASSF configurations; write them with the machine into a Markdown file."})
+            "Measure speed and memory of IASSF configurations into a Markdown file.",
+            "Forward time per 640x480 pair, training samples/s at 128x128 and",
+            "256x256, time per network stage, peak memory, and the machine (CPU,",
+            "cores, AVX-512, OS, Java, DJL/PyTorch, load, OpenMP settings)."})
 final class BenchCommand extends HeadlessCommand {
     @Option(names = "--models", defaultValue = "lite,paper", split = ",", paramLabel = "NAME[,NAME...]",
             description = "Configurations to measure (default: ${DEFAULT-VALUE}).")

@@ -35,9 +35,11 @@ import picocli.CommandLine.Option;
 @Command(name = "fuse", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Dehaze visible images with their infrared partners and fuse both.",
-            "Writes <stem>_dehazed.png, <stem>_density.png and <stem>_fused.png per pair into --out.",
-            "Pairs: two files; two folders matched by file stem; or one folder (--vis) with visible and",
-            "infrared subfolders (vis|vi|visible|rgb and ir|infrared|thermal, or hazy + ir + gt)."})
+            "Writes <stem>_dehazed.png, <stem>_density.png, <stem>_fused.png per pair.",
+            "Pairs: two files; two folders matched by file stem; or one folder (--vis)",
+            "with visible and infrared subfolders (vis|vi|visible|rgb and",
+            "ir|infrared|thermal, or hazy + ir + gt).",
+            "All inputs are checked before anything is written."})
 final class FuseCommand extends HeadlessCommand {
     @Option(names = "--vis", required = true, paramLabel = "FILE|DIR",
             description = "Visible (hazy) image, folder of them, or a folder with visible and infrared subfolders.")

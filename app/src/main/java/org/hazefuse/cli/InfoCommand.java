@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
 
 /** {@code hazefuse info}: what a model is (configuration, size, cost, where its weights come from) and where it runs. */
 @Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Show a model's configuration, parameter count, multiply-accumulates per 640x480 pair, "
-                + "weights provenance and device.")
+        description = {
+            "Show a model's configuration and parameter count.",
+            "Also multiply-accumulates per 640x480 pair, weights provenance, device."})
 final class InfoCommand extends HeadlessCommand {
     /** The size the MACs are reported at (IASSF.md: about 80 G for {@code paper}). */
     static final int MAC_HEIGHT = 480;

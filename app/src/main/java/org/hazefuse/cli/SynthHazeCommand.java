@@ -34,9 +34,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "synth-haze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Add synthetic haze to clear visible images (I = J*t + A*(1 - t), t = exp(-beta*d)).",
-            "Writes <out>/<stem>.png per image (same stem as the input, so the folder pairs with an ir/ folder);",
-            "with --transmission DIR also the transmission map t as <DIR>/<stem>.png."})
+            "Add synthetic haze to clear visible images.",
+            "Model: I = J*t + A*(1 - t), t = exp(-beta*d).",
+            "Writes <out>/<stem>.png per image: the input's stem, so the folder pairs",
+            "with an ir/ folder. With --transmission DIR also t as <DIR>/<stem>.png."})
 final class SynthHazeCommand extends HeadlessCommand {
     @Option(names = "--in", required = true, paramLabel = "DIR|FILE", description = "Clear visible image or folder.")
     Path in;
