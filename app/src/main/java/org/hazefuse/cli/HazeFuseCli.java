@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             SynthHazeCommand.class,
             InfoCommand.class,
             BenchCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class HazeFuseCli implements Callable<Integer> {

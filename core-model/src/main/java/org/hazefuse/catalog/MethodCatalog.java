@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.hazefuse.baseline.Baselines;
 import org.hazefuse.iassf.IassfConfig;
 import org.hazefuse.iassf.IassfConfigs;
 import org.hazefuse.iassf.IassfNetwork;
@@ -38,6 +39,11 @@ public final class MethodCatalog {
     static final String WEIGHTS_RESOURCE = "hazefuse/weights/%s" + WeightsFile.EXTENSION;
     private static final long UNTRAINED_SEED = 42;
     private static final Map<String, BaselineEntry> BASELINES = new LinkedHashMap<>();
+
+    static {
+        // The two-stage baselines (dcp+avg ... none+gff); after BASELINES, which they are added to.
+        Baselines.registerAll();
+    }
 
     /** A listed method. */
     public record Entry(String name, String description, Kind kind) {}
