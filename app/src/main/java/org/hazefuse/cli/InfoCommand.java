@@ -136,9 +136,9 @@ final class InfoCommand extends HeadlessCommand {
         }
         IassfConfig c = info.configuration();
         o.printf(Locale.ROOT, "Configuration  '%s': channels %d, window %d, prompt pool %d x %d^2, embedding heads %d,"
-                        + " fusion width %d (heads %d), residual output %s%n", c.name(), c.channels(), c.window(),
+                        + " fusion width %d (heads %d), physics prior %s%n", c.name(), c.channels(), c.window(),
                 c.promptPool(), c.promptSide(), c.embeddingHeads(), c.fusionWidth(), c.fusionHeads(),
-                c.residualOutput() ? "yes" : "no");
+                c.physicsPrior() ? "yes" : "no");
         int i = 0;
         for (StageConfig s : c.stages()) {
             o.printf(Locale.ROOT, "  stage %d      channels %d, depth %d, heads %d, MLP ratio %.1f, attention share %.2f%n",
