@@ -11,24 +11,41 @@ import java.util.Set;
 
 /**
  * The Markdown section that {@code hazefuse bench} writes into a file such as {@code BENCHMARKS.md}. The section
- * sits between two marker comments; a later run replaces only that section, so hand-written notes elsewhere in
- * the file (profiles, explanations) are kept.
+ * sits between two marker comments named by the measured configurations ({@code lite,paper}); a later run of the
+ * same configurations replaces only that section, so other runs' sections and hand-written notes (profiles,
+ * explanations) are kept.
  */
 public final class BenchmarkReport {
-    static final String BEGIN = "<!-- hazefuse bench: begin (generated; text outside these markers is kept) -->";
-    static final String END = "<!-- hazefuse bench: end -->";
+    private static final String BEGIN = "<!-- hazefuse bench %s: begin (generated; text outside these markers is kept) -->";
+    private static final String END = "<!-- hazefuse bench %s: end -->";
 
     /** Seconds per pair on a 2-core AVX-512 machine, 2 threads (issue 2). */
     private static final Map<String, Double> TARGETS = Map.of("paper", 3.7, "lite", 0.5);
 
     private BenchmarkReport() {}
 
-    /** {@code existing} (may be empty) with the generated section replaced, or appended when it has none. */
-    public static String merge(String existing, String section) {
-        int begin = existing.indexOf(BEGIN);
-        int end = existing.indexOf(END);
+    static String begin(String key) {
+        return String.format(BEGIN, key);
+    }
+
+    static String end(String key) {
+        return String.format(END, key);
+    }
+
+    /** The key of a run's section: its configuration names. */
+    public static String key(List<ConfigBenchmark.Result> results) {
+        return String.join(",", results.stream().map(r -> r.config().name()).toList());
+    }
+
+    /**
+     * {@code existing} (may be empty) with the section of {@code key} replaced, or {@code section} appended when
+     * there is none.
+     */
+    public static String merge(String existing, String key, String section) {
+        int begin = existing.indexOf(begin(key));
+        int end = existing.indexOf(end(key));
         if (begin >= 0 && end > begin) {
-            return existing.substring(0, begin) + section + existing.substring(end + END.length());
+            return existing.substring(0, begin) + section + existing.substring(end + end(key).length());
         }
         if (existing.isBlank()) {
             return "# Benchmarks\n\n" + section + "\n";
@@ -40,8 +57,9 @@ public final class BenchmarkReport {
     public static String section(MachineInfo before, String loadAfter, int threads, ConfigBenchmark.Settings s,
             List<ConfigBenchmark.Result> results, ZonedDateTime when) {
         StringBuilder md = new StringBuilder();
-        md.append(BEGIN).append('\n');
-        md.append("## Measured ").append(when.withZoneSameInstant(ZoneOffset.UTC)
+        String key = key(results);
+        md.append(begin(key)).append('\n');
+        md.append("## ").append(key).append(", measured ").append(when.withZoneSameInstant(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append("\n\n");
         md.append("Machine: ").append(before.cpuModel()).append(", ").append(before.cores()).append(" cores, AVX-512 ")
                 .append(before.avx512()).append(", ").append(before.memory()).append(" RAM; ").append(before.os())
@@ -99,7 +117,7 @@ public final class BenchmarkReport {
             }
             md.append(String.format(Locale.ROOT, " %.3f s |%n", total));
         }
-        md.append(END);
+        md.append(end(key));
         return md.toString();
     }
 }

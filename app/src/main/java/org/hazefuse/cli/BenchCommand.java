@@ -102,7 +102,7 @@ final class BenchCommand extends HeadlessCommand {
         String section = BenchmarkReport.section(machine, MachineInfo.currentLoad(), threads, settings, results,
                 ZonedDateTime.now());
         String existing = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
-        String merged = BenchmarkReport.merge(existing, section);
+        String merged = BenchmarkReport.merge(existing, BenchmarkReport.key(results), section);
         new AtomicFiles(List.of(), OverwritePolicy.REPLACE).write(out.toAbsolutePath(),
                 o -> o.write(merged.getBytes(StandardCharsets.UTF_8)));
         out().println("Written to " + out);

@@ -4,23 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Updating BENCHMARKS.md keeps hand-written text. */
+/** Updating BENCHMARKS.md keeps hand-written text and other runs' sections. */
 class BenchmarkReportTest {
-    private static final String OLD = BenchmarkReport.BEGIN + "\nold table\n" + BenchmarkReport.END;
-    private static final String NEW = BenchmarkReport.BEGIN + "\nnew table\n" + BenchmarkReport.END;
-
-    @Test
-    void replacesOnlyTheGeneratedSection() {
-        String file = "# Benchmarks\n\nintro\n\n" + OLD + "\n\n## Where the time goes\nnotes\n";
-
-        String merged = BenchmarkReport.merge(file, NEW);
-
-        assertThat(merged).isEqualTo("# Benchmarks\n\nintro\n\n" + NEW + "\n\n## Where the time goes\nnotes\n");
+    private static String section(String key, String body) {
+        return BenchmarkReport.begin(key) + "\n" + body + "\n" + BenchmarkReport.end(key);
     }
 
     @Test
-    void appendsToAFileWithoutASectionAndStartsAnEmptyOne() {
-        assertThat(BenchmarkReport.merge("notes\n", NEW)).isEqualTo("notes\n\n" + NEW + "\n");
-        assertThat(BenchmarkReport.merge("", NEW)).startsWith("# Benchmarks").contains("new table");
+    void replacesOnlyTheSectionOfTheSameConfigurations() {
+        String file = "# Benchmarks\n\nintro\n\n" + section("lite", "old lite") + "\n\n" + section("paper", "paper")
+                + "\n\n## Where the time goes\nnotes\n";
+
+        String merged = BenchmarkReport.merge(file, "lite", section("lite", "new lite"));
+
+        assertThat(merged).isEqualTo("# Benchmarks\n\nintro\n\n" + section("lite", "new lite") + "\n\n"
+                + section("paper", "paper") + "\n\n## Where the time goes\nnotes\n");
+    }
+
+    @Test
+    void appendsANewSectionAndStartsAnEmptyFile() {
+        assertThat(BenchmarkReport.merge("notes\n", "lite", section("lite", "x")))
+                .isEqualTo("notes\n\n" + section("lite", "x") + "\n");
+        assertThat(BenchmarkReport.merge("", "lite", section("lite", "x"))).startsWith("# Benchmarks").contains("x");
     }
 }
