@@ -70,8 +70,8 @@ public final class BenchmarkReport {
                 .append(before.loadAverage()).append("; after: ").append(loadAfter)
                 .append(" (a shared machine: other work slows the figures down).\n\n");
         md.append(String.format(Locale.ROOT, "Forward: `FusionMethod.run` on one %dx%d pair (conversions included), "
-                + "median of %d runs after %d warm-up. Training: one step with batch 1 (forward, L1 loss, backward, "
-                + "gradient update), median of %d after %d warm-up, as samples/s. Seeded random weights and inputs. "
+                + "median of %d runs after %d warm-up. Training: one step of the project's Trainer with batch 1 "
+                + "(forward, the spec's loss, backward, AdamW update; no data loading), median of %d after %d warm-up, as samples/s. Seeded random weights and inputs. "
                 + "Peak memory: peak resident set size (VmHWM) during the configuration's runs.%n%n",
                 s.width(), s.height(), s.runs(), Math.max(1, s.warmup()), s.runs(), s.warmup()));
         md.append("| config | parameters | MACs per pair | forward per pair | target (2-core AVX-512) |");

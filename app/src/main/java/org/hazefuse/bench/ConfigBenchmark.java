@@ -1,26 +1,26 @@
 package org.hazefuse.bench;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.hazefuse.catalog.MethodCatalog;
+import org.hazefuse.data.Batch;
 import org.hazefuse.iassf.IassfConfig;
 import org.hazefuse.iassf.IassfNetwork;
 import org.hazefuse.iassf.StageClock;
@@ -31,21 +31,21 @@ import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
 import org.hazefuse.method.ImagePair;
+import org.hazefuse.training.BatchSource;
+import org.hazefuse.training.Trainer;
+import org.hazefuse.training.TrainingConfig;
+import org.hazefuse.training.TrainingListener;
 
 /**
  * Measures one IASSF configuration: inference time per pair (through {@link FusionMethod#run}, as users get it),
  * time per network stage, training samples/s at given patch sizes, and peak memory.
  *
- * <p>Training step, batch 1: forward in training mode, L1 loss of the dehazed and fused outputs against a target,
- * backward through {@link GradientCollector}, then a plain gradient-descent update and zeroing of every gradient.
- * The real trainer's AdamW update and richer loss add element-wise work over the parameters and outputs only,
- * small next to the forward and backward passes; data loading is not included.
+ * <p>Training: steps of the project's {@link Trainer} (the spec's loss, backward, AdamW) with batch 1 on one
+ * synthetic patch, so data loading (which runs on background threads in real runs) is not included.
  *
  * <p>Inputs and weights are seeded random values: speed does not depend on them (no data-dependent branches).
  */
 public final class ConfigBenchmark {
-    private static final float LEARNING_RATE = 1e-4f;
-
     /** What to measure. */
     public record Settings(int height, int width, int warmup, int runs, List<Integer> trainingSizes, long seed) {
         public Settings {
@@ -137,46 +137,66 @@ public final class ConfigBenchmark {
         return medians;
     }
 
+    /**
+     * Runs the project's {@link Trainer} for {@code max(1, warmup) + runs} steps on one synthetic batch of one
+     * {@code size²} patch and times the intervals between the last {@code runs} step events: forward, loss,
+     * backward, AdamW update and the per-step log line, as in a real run (checkpoint and final weights are
+     * written after the timed steps, into a temporary folder that is deleted).
+     */
     private static Timings trainingSteps(IassfConfig config, Device device, int size, Settings s) {
-        try (NDManager manager = NDManager.newBaseManager(device)) {
-            Engine.getInstance().setRandomSeed((int) s.seed());
-            IassfNetwork network = new IassfNetwork(config);
-            Shape shape = new Shape(1, 3, size, size);
-            network.initialize(manager, DataType.FLOAT32, shape, shape);
-            ParameterStore store = new ParameterStore(manager, false);
-            float[] hazy = manager.randomUniform(-1f, 1f, shape).toFloatArray();
-            float[] infrared = manager.randomUniform(-1f, 1f, shape).toFloatArray();
-            float[] clear = manager.randomUniform(-1f, 1f, shape).toFloatArray();
-            return time(s.warmup(), s.runs(), () -> {
-                try (NDManager step = manager.newSubManager()) {
-                    NDArray x = step.create(hazy, shape);
-                    NDArray ir = step.create(infrared, shape);
-                    NDArray target = step.create(clear, shape);
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        NDList out = network.forward(store, new NDList(x, ir), true);
-                        NDArray loss = out.get(0).sub(target).abs().mean().add(out.get(2).sub(target).abs().mean());
-                        collector.backward(loss);
-                    }
-                    descend(network, step);
-                }
-            });
+        int warmup = Math.max(1, s.warmup());
+        long steps = warmup + s.runs();
+        float[][] data;
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            m.getEngine().setRandomSeed((int) s.seed());
+            data = new float[][] {
+                m.randomUniform(0f, 1f, new Shape(1, 3, size, size)).toFloatArray(),
+                m.randomUniform(0f, 1f, new Shape(1, 1, size, size)).toFloatArray(),
+                m.randomUniform(0f, 1f, new Shape(1, 3, size, size)).toFloatArray()};
+        }
+        BatchSource source = firstStep -> new BatchSource.Stream() {
+            private long step = firstStep;
+
+            @Override
+            public Batch next() {
+                return new Batch(step++, 1, size, data[0], data[1], data[2]);
+            }
+
+            @Override
+            public void close() {}
+        };
+        Path runDir = null;
+        try {
+            runDir = Files.createTempDirectory("hazefuse-bench");
+            TrainingConfig training = new TrainingConfig(steps, 2e-4f, 2e-6f, 1e-4f, steps, 0, runDir, s.seed());
+            long[] stamps = new long[(int) steps + 1];
+            new Trainer(config, training, source, List.of(), device, Optional.empty()).run(false,
+                    new TrainingListener() {
+                        @Override
+                        public void onStep(StepEvent event) {
+                            stamps[(int) event.step()] = System.nanoTime();
+                        }
+                    }, CancelSignal.NEVER);
+            double[] seconds = new double[s.runs()];
+            for (int i = 0; i < s.runs(); i++) {
+                seconds[i] = (stamps[warmup + i + 1] - stamps[warmup + i]) / 1e9;
+            }
+            return new Timings(seconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(runDir);
         }
     }
 
-    /** θ ← θ − η·∇θ, then ∇θ ← 0, outside gradient recording. */
-    private static void descend(IassfNetwork network, NDManager step) {
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            for (Pair<String, Parameter> p : network.getParameters()) {
-                NDArray value = p.getValue().getArray();
-                NDArray gradient = value.getGradient();
-                gradient.attach(step);
-                value.subi(gradient.mul(LEARNING_RATE));
-                gradient.muli(0);
-            }
-        } finally {
-            JniUtils.setGradMode(grad);
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is harmless
         }
     }
 
