@@ -74,17 +74,22 @@ public final class BenchmarkReport {
                 + "(forward, the spec's loss, backward, AdamW update; no data loading), median of %d after %d warm-up, as samples/s. Seeded random weights and inputs. "
                 + "Peak memory: peak resident set size (VmHWM) during the configuration's runs.%n%n",
                 s.width(), s.height(), s.runs(), Math.max(1, s.warmup()), s.runs(), s.warmup()));
-        md.append("| config | parameters | MACs per pair | forward per pair | target (2-core AVX-512) |");
+        md.append("| config | parameters | MACs per pair | forward per pair | CPU time per pair (user + system) "
+                + "| target (2-core AVX-512) |");
         for (int size : s.trainingSizes()) {
             md.append(" training ").append(size).append("² |");
         }
-        md.append(" peak memory |\n|---|---:|---:|---:|---|");
+        md.append(" peak memory |\n|---|---:|---:|---:|---:|---|");
         md.append("---:|".repeat(s.trainingSizes().size())).append("---:|\n");
         for (ConfigBenchmark.Result r : results) {
             String name = r.config().name();
             Double target = TARGETS.get(name);
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f G | %.3f s (%.3f–%.3f) | %s |", name,
+            CpuTime cpu = r.forwardCpu();
+            int n = r.forward().count();
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f G | %.3f s (%.3f–%.3f) | %s | %s |", name,
                     r.parameters(), r.macs() / 1e9, r.forward().median(), r.forward().min(), r.forward().max(),
+                    Double.isNaN(cpu.user()) ? "n/a" : String.format(Locale.ROOT, "%.2f s (%.2f + %.2f)",
+                            (cpu.user() + cpu.system()) / n, cpu.user() / n, cpu.system() / n),
                     target == null ? "–" : String.format(Locale.ROOT, "≤ %.1f s: %s", target,
                             r.forward().median() <= target ? "met" : "missed")));
             for (int size : s.trainingSizes()) {
