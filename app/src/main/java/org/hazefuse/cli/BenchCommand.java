@@ -88,6 +88,10 @@ final class BenchCommand extends HeadlessCommand {
         int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
         out().printf(Locale.ROOT, "%s, %d cores, AVX-512 %s; %d engine threads; load %s%n", machine.cpuModel(),
                 machine.cores(), machine.avx512(), threads, machine.loadAverage());
+        if (System.getenv("OMP_WAIT_POLICY") == null) {
+            err().println("note: OMP_WAIT_POLICY is not set; on a busy machine PyTorch's spinning OpenMP threads can "
+                    + "make each run many times slower (set OMP_WAIT_POLICY=PASSIVE, see BENCHMARKS.md)");
+        }
         ConfigBenchmark.Settings settings = new ConfigBenchmark.Settings(height, width, warmup, runs, sizes, 42);
         List<ConfigBenchmark.Result> results = new ArrayList<>();
         for (IassfConfig config : configs) {
