@@ -4,7 +4,6 @@ import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -118,10 +117,14 @@ final class FuseCommand extends HeadlessCommand {
         writer.write(result.density(), item.density());
         writer.write(result.fused(), item.fused());
         long t3 = System.nanoTime();
-        Duration network = result.timings().getOrDefault("network", Duration.ofNanos(t2 - t1));
-        return String.format(Locale.ROOT, "%s %dx%d: read %s, network %s, method %s, write %s", pair.name(),
-                pair.width(), pair.height(), millis(t1 - t0), millis(network.toNanos()), millis(t2 - t1),
-                millis(t3 - t2));
+        StringBuilder stages = new StringBuilder();
+        result.timings().forEach((stage, d) -> {
+            if (!"total".equals(stage)) {
+                stages.append(stage).append(' ').append(millis(d.toNanos())).append(", ");
+            }
+        });
+        return String.format(Locale.ROOT, "%s %dx%d: read %s, %smethod %s, write %s", pair.name(), pair.width(),
+                pair.height(), millis(t1 - t0), stages, millis(t2 - t1), millis(t3 - t2));
     }
 
     private static ProgressBar progressBar(int pairs) {
