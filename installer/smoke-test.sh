@@ -74,7 +74,9 @@ fuse_sample() {
     log "$label: hazefuse fuse on the bundled sample (offline, empty HOME)"
     start="$(now)"
     # env -i: no DJL_CACHE_DIR, ENGINE_CACHE_DIR, PYTORCH_LIBRARY_PATH or proxy settings from the caller.
-    if ! env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 "${offline[@]}" \
+    # Java takes user.home from the password database, not from HOME: JAVA_TOOL_OPTIONS points it at the
+    # empty folder too, so DJL and JavaFX find no cache of an earlier run.
+    if ! env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="-Duser.home=$home" "${offline[@]}" \
             "$launcher" fuse --vis "$samples/road-crossing" --out "$out" > "$report/$label-fuse.log" 2>&1; then
         cat "$report/$label-fuse.log" >&2
         fail "$label: 'fuse' exited with an error"
@@ -84,8 +86,10 @@ fuse_sample() {
     for kind in dehazed density fused; do
         [[ -s "$out/FLIR_04688_$kind.png" ]] || fail "$label: missing output FLIR_04688_$kind.png"
     done
-    # The PyTorch library came from the jar in lib/ (DJL unpacks it into the empty HOME), not from a download.
-    [[ -d "$home/.djl.ai" ]] || fail "$label: DJL did not unpack its native library into HOME/.djl.ai"
+    # The PyTorch library came from the jar in lib/ (DJL unpacked it into the empty home), not from a download.
+    ls -d "$home"/.djl.ai/pytorch/*/libtorch_cpu.so > /dev/null 2>&1 \
+        || fail "$label: DJL did not unpack its native library into the empty home's .djl.ai"
+    record "$label: native libraries unpacked on first run (~/.djl.ai)" "$(mib "$(du -sb "$home/.djl.ai" | cut -f1)")"
     record "$label: first \`fuse\` (sample 524×309, unpacking the native library)" "$(seconds "$start" "$end")"
     mkdir -p "$report/$label-outputs" && cp "$out"/*.png "$report/$label-outputs/"
 }
@@ -170,7 +174,8 @@ if $gui; then
     Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp > "$report/xvfb.log" 2>&1 &
     children+=("$!")
     sleep 2
-    env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 DISPLAY="$display" "${offline[@]}" \
+    env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="-Duser.home=$home" DISPLAY="$display" \
+        "${offline[@]}" \
         "$root/opt/hazefuse/bin/HazeFuse" > "$report/gui.log" 2>&1 &
     app="$!"
     children+=("$app")
