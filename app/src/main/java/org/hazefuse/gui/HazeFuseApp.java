@@ -1,0 +1,120 @@
+package org.hazefuse.gui;
+
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.hazefuse.gui.dialog.ErrorMessages;
+import org.hazefuse.gui.dialog.FxDialogService;
+import org.hazefuse.gui.export.ExportViewModel;
+import org.hazefuse.gui.export.ImageIoPngWriter;
+import org.hazefuse.gui.haze.ScatteringHazeSynthesizer;
+import org.hazefuse.gui.inference.MethodProvider;
+import org.hazefuse.gui.input.ImageIoPairReader;
+import org.hazefuse.gui.metrics.MetricsService;
+import org.hazefuse.gui.prefs.AppSettings;
+import org.hazefuse.gui.task.FxDebouncer;
+import org.hazefuse.gui.task.FxTaskExecutor;
+import org.hazefuse.gui.task.UiThread;
+import org.hazefuse.gui.training.Trainer;
+import org.hazefuse.gui.training.TrainingViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HazeFuse desktop application. Start it through {@link #launch(String[])} (the project's launcher does)
+ * with {@code [--model NAME] [VISIBLE INFRARED]}, or {@link #launch(StartupOptions)}.
+ *
+ * <p>This class only wires production services into the view models and shows the window; see
+ * {@link MainViewModel} for the behaviour.
+ */
+public class HazeFuseApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(HazeFuseApp.class);
+    private static volatile StartupOptions startup;
+
+    private MainViewModel vm;
+    private SessionSettings session;
+    private Stage stage;
+
+    /** Starts the GUI with command line arguments; returns when the window is closed. */
+    public static void launch(String... args) {
+        StartupOptions options;
+        try {
+            options = StartupOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("hazefuse: " + e.getMessage());
+            options = StartupOptions.NONE;
+        }
+        launch(options);
+    }
+
+    /** Starts the GUI, optionally opening a pair and selecting a model; returns when the window is closed. */
+    public static void launch(StartupOptions options) {
+        startup = options;
+        Application.launch(HazeFuseApp.class);
+    }
+
+    /** The production services; the method catalog, metrics and trainer are plugged in as core provides them. */
+    static GuiServices productionServices(FxDialogService dialogs) {
+        return new GuiServices(
+                new FxTaskExecutor("hazefuse-work", 1),
+                new FxDebouncer(Duration.millis(350)),
+                UiThread.FX,
+                dialogs,
+                new ImageIoPairReader(),
+                MethodProvider.NONE,
+                new ScatteringHazeSynthesizer(),
+                MetricsService.NONE,
+                new ImageIoPngWriter(),
+                Trainer.NONE,
+                AppSettings.user());
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        GuiServices services = productionServices(dialogs);
+        session = new SessionSettings(services.settings());
+        vm = new MainViewModel(services, session.density());
+        session.restore(vm);
+        ExportViewModel export = new ExportViewModel(vm);
+        TrainingViewModel training = new TrainingViewModel(services.trainer(), dialogs, services.uiThread(),
+                () -> vm.modelProperty().get(), () -> List.copyOf(vm.pairList().pairs()));
+        MainWindow window = new MainWindow(vm, export, training);
+        Scene scene = new Scene(window.root());
+        stage.setTitle("HazeFuse");
+        stage.setScene(scene);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        session.restore(stage);
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            LOG.error("Unexpected error", e);
+            dialogs.showError("Unexpected error", ErrorMessages.describe(e));
+        });
+        stage.show();
+        StartupOptions options = startup == null ? StartupOptions.NONE : startup;
+        options.model().ifPresent(m -> {
+            if (vm.modelNames().contains(m)) {
+                vm.modelProperty().set(m);
+            } else {
+                dialogs.showError("Unknown model", "No model named \"" + m + "\". Available: "
+                        + (vm.modelNames().isEmpty() ? "none" : String.join(", ", vm.modelNames())) + ".");
+            }
+        });
+        if (!options.files().isEmpty()) {
+            Platform.runLater(() -> vm.pairList().addFiles(options.files()));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            session.save(vm, stage);
+            vm.dispose();
+            vm.services().executor().shutdown();
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.hazefuse.gui.input;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns dropped or opened files and folders into visible/infrared pairs, by name.
+ *
+ * <p>Roles come from name tokens (split at anything not a letter or digit, so {@code FLIR_0006} is not
+ * infrared but {@code 0006_ir} is): {@code ir, infrared, thermal, lwir} mean infrared, {@code vis, vi, visible,
+ * rgb, color, colour} visible; a file inside a folder with such a name takes the folder's role. Two files are
+ * paired when at least one role is known and the roles differ; otherwise the user is asked. A folder is either
+ * {@code vis/} + {@code ir/} style subfolders matched by file name, or loose files matched by name with the role
+ * token removed ({@code 001_ir.png} with {@code 001_vis.png} gives pair {@code 001}).
+ */
+public final class FilePairing {
+    public enum Role { VISIBLE, INFRARED, UNKNOWN }
+
+    private static final Set<String> INFRARED_WORDS = Set.of("ir", "infrared", "thermal", "lwir");
+    private static final Set<String> VISIBLE_WORDS = Set.of("vis", "vi", "visible", "rgb", "color", "colour");
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "tif", "tiff", "gif");
+
+    private FilePairing() {
+    }
+
+    /** Pairs everything dropped: folders are searched (one level of role subfolders), loose images matched. */
+    public static DropOutcome pair(List<Path> dropped) {
+        List<InputPair> pairs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<Path> loose = new ArrayList<>();
+        for (Path p : dropped) {
+            if (Files.isDirectory(p)) {
+                DropOutcome inFolder = pairFolder(p);
+                pairs.addAll(inFolder.pairs());
+                problems.addAll(inFolder.problems());
+            } else if (isImage(p)) {
+                loose.add(p);
+            } else {
+                problems.add(p + ": not an image file (expected PNG, JPEG, BMP or TIFF).");
+            }
+        }
+        if (loose.size() == 2) {
+            Optional<InputPair> two = pairTwo(loose.get(0), loose.get(1));
+            if (two.isPresent()) {
+                pairs.add(two.get());
+                return new DropOutcome(pairs, List.of(), problems);
+            }
+            return new DropOutcome(pairs, loose, problems);
+        }
+        DropOutcome byName = pairByName(loose);
+        pairs.addAll(byName.pairs());
+        problems.addAll(byName.problems());
+        return new DropOutcome(pairs, List.of(), problems);
+    }
+
+    /** Two files: paired when their roles are known and differ (one known role suffices). */
+    public static Optional<InputPair> pairTwo(Path a, Path b) {
+        Role ra = roleOf(a);
+        Role rb = roleOf(b);
+        Path infrared;
+        Path visible;
+        if ((ra == Role.INFRARED && rb != Role.INFRARED) || (rb == Role.VISIBLE && ra != Role.VISIBLE)) {
+            infrared = a;
+            visible = b;
+        } else if ((rb == Role.INFRARED && ra != Role.INFRARED) || (ra == Role.VISIBLE && rb != Role.VISIBLE)) {
+            infrared = b;
+            visible = a;
+        } else {
+            return Optional.empty();
+        }
+        String name = key(visible).equals(key(infrared)) && !key(visible).isEmpty() ? key(visible) : stem(visible);
+        return Optional.of(new InputPair(name, visible, infrared));
+    }
+
+    /** A folder: role subfolders matched by file name, else its loose images matched by name. */
+    public static DropOutcome pairFolder(Path folder) {
+        List<Path> children = list(folder);
+        Path visDir = null;
+        Path irDir = null;
+        for (Path c : children) {
+            if (Files.isDirectory(c)) {
+                Role r = roleOfWord(c.getFileName().toString());
+                if (r == Role.VISIBLE && visDir == null) {
+                    visDir = c;
+                } else if (r == Role.INFRARED && irDir == null) {
+                    irDir = c;
+                }
+            }
+        }
+        if (visDir != null && irDir != null) {
+            return pairSubfolders(visDir, irDir);
+        }
+        return pairByName(children.stream().filter(Files::isRegularFile).filter(FilePairing::isImage).toList());
+    }
+
+    private static DropOutcome pairSubfolders(Path visDir, Path irDir) {
+        Map<String, Path> infrared = new LinkedHashMap<>();
+        for (Path p : list(irDir)) {
+            if (isImage(p)) {
+                infrared.put(stem(p), p);
+            }
+        }
+        List<InputPair> pairs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path v : list(visDir)) {
+            if (!isImage(v)) {
+                continue;
+            }
+            Path ir = infrared.remove(stem(v));
+            if (ir == null) {
+                problems.add(v + ": no infrared image with the same name in " + irDir + ".");
+            } else {
+                pairs.add(new InputPair(stem(v), v, ir));
+            }
+        }
+        infrared.values().forEach(ir -> problems.add(ir + ": no visible image with the same name in " + visDir + "."));
+        return new DropOutcome(pairs, List.of(), problems);
+    }
+
+    /** Loose files: grouped by name without role tokens; each group of one visible and one infrared is a pair. */
+    static DropOutcome pairByName(List<Path> files) {
+        Map<String, List<Path>> groups = new LinkedHashMap<>();
+        for (Path f : files) {
+            groups.computeIfAbsent(key(f), k -> new ArrayList<>()).add(f);
+        }
+        List<InputPair> pairs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (List<Path> group : groups.values()) {
+            Optional<InputPair> pair = group.size() == 2 ? pairTwo(group.get(0), group.get(1)) : Optional.empty();
+            if (pair.isPresent()) {
+                pairs.add(pair.get());
+            } else {
+                group.forEach(f -> problems.add(f + ": no matching "
+                        + (roleOf(f) == Role.INFRARED ? "visible" : "infrared") + " image found by name."));
+            }
+        }
+        pairs.sort(Comparator.comparing(InputPair::name));
+        return new DropOutcome(pairs, List.of(), problems);
+    }
+
+    /** The role the file's name (or its folder's name) tells. */
+    public static Role roleOf(Path file) {
+        Role own = roleOfWords(tokens(stem(file)));
+        if (own != Role.UNKNOWN) {
+            return own;
+        }
+        Path parent = file.getParent();
+        return parent == null || parent.getFileName() == null ? Role.UNKNOWN : roleOfWord(parent.getFileName().toString());
+    }
+
+    private static Role roleOfWord(String name) {
+        return roleOfWords(tokens(name));
+    }
+
+    private static Role roleOfWords(List<String> words) {
+        boolean ir = words.stream().anyMatch(INFRARED_WORDS::contains);
+        boolean vis = words.stream().anyMatch(VISIBLE_WORDS::contains);
+        if (ir == vis) {
+            return Role.UNKNOWN;
+        }
+        return ir ? Role.INFRARED : Role.VISIBLE;
+    }
+
+    /** The name with role tokens removed, lower case: the key both files of a pair share. */
+    static String key(Path file) {
+        List<String> kept = tokens(stem(file)).stream()
+                .filter(t -> !INFRARED_WORDS.contains(t) && !VISIBLE_WORDS.contains(t))
+                .toList();
+        return String.join("_", kept);
+    }
+
+    private static List<String> tokens(String name) {
+        return Stream.of(name.toLowerCase(Locale.ROOT).split("[^\\p{Alnum}]+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    public static boolean isImage(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static List<Path> list(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.hazefuse.gui.testing;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import org.hazefuse.gui.GuiServices;
+import org.hazefuse.gui.export.ImageIoPngWriter;
+import org.hazefuse.gui.haze.ScatteringHazeSynthesizer;
+import org.hazefuse.gui.inference.MethodProvider;
+import org.hazefuse.gui.input.ImageIoPairReader;
+import org.hazefuse.gui.metrics.MetricValue;
+import org.hazefuse.gui.metrics.MetricsService;
+import org.hazefuse.gui.prefs.AppSettings;
+import org.hazefuse.gui.task.CurrentThreadTaskExecutor;
+import org.hazefuse.gui.task.Debouncer;
+import org.hazefuse.gui.task.UiThread;
+import org.hazefuse.gui.training.Trainer;
+import org.hazefuse.method.FusionMethod;
+
+/**
+ * Services for view model and UI tests: work on the calling thread, no debounce delay, a fake method and
+ * dialogs, real image reading and writing, settings in a throw-away preferences node.
+ */
+public final class TestServices {
+    public final FakeFusionMethod method = new FakeFusionMethod();
+    public final FakeDialogService dialogs = new FakeDialogService();
+    public final Preferences prefs = Preferences.userRoot().node("org/hazefuse/gui-test/" + UUID.randomUUID());
+    public Trainer trainer = Trainer.NONE;
+    public UiThread uiThread = UiThread.DIRECT;
+
+    /** Metrics from the fake result: the mean density, so the panel has something to show. */
+    public final MetricsService metrics = (pair, result) -> List.of(
+            new MetricValue("mean density", mean(result.density().data()), false, false));
+
+    public GuiServices services() {
+        return services(dialogs);
+    }
+
+    public GuiServices services(org.hazefuse.gui.dialog.DialogService dialogService) {
+        MethodProvider provider = new MethodProvider() {
+            @Override
+            public List<String> names() {
+                return List.of(FakeFusionMethod.NAME);
+            }
+
+            @Override
+            public FusionMethod open(String name) {
+                return method;
+            }
+        };
+        return new GuiServices(new CurrentThreadTaskExecutor(), Debouncer.IMMEDIATE, uiThread, dialogService,
+                new ImageIoPairReader(), provider, new ScatteringHazeSynthesizer(), metrics, new ImageIoPngWriter(),
+                trainer, new AppSettings(prefs));
+    }
+
+    /** Removes the preferences node; call after each test. */
+    public void cleanUp() {
+        try {
+            prefs.removeNode();
+        } catch (BackingStoreException | IllegalStateException e) {
+            // already gone
+        }
+    }
+
+    private static double mean(float[] d) {
+        double s = 0;
+        for (float v : d) {
+            s += v;
+        }
+        return s / d.length;
+    }
+}
