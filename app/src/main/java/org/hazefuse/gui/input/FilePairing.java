@@ -79,7 +79,7 @@ public final class FilePairing {
         } else {
             return Optional.empty();
         }
-        String name = key(visible).equals(key(infrared)) && !key(visible).isEmpty() ? key(visible) : stem(visible);
+        String name = key(visible).equals(key(infrared)) && !key(visible).isEmpty() ? displayKey(visible) : stem(visible);
         return Optional.of(new InputPair(name, visible, infrared));
     }
 
@@ -176,6 +176,16 @@ public final class FilePairing {
     static String key(Path file) {
         List<String> kept = tokens(stem(file)).stream()
                 .filter(t -> !INFRARED_WORDS.contains(t) && !VISIBLE_WORDS.contains(t))
+                .toList();
+        return String.join("_", kept);
+    }
+
+    /** {@link #key} in the file's own letter case, for the pair's label. */
+    static String displayKey(Path file) {
+        List<String> kept = Stream.of(stem(file).split("[^\\p{Alnum}]+"))
+                .filter(t -> !t.isEmpty())
+                .filter(t -> !INFRARED_WORDS.contains(t.toLowerCase(Locale.ROOT))
+                        && !VISIBLE_WORDS.contains(t.toLowerCase(Locale.ROOT)))
                 .toList();
         return String.join("_", kept);
     }
