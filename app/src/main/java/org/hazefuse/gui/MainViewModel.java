@@ -150,7 +150,7 @@ public final class MainViewModel {
         }).onFailure(e -> {
             if (gen == loadGeneration) {
                 loading.set(false);
-                LOG.warn("Cannot read pair {}", pair, e);
+                logFailure("Cannot read pair " + pair.name(), e);
                 clearAll();
                 status.set("Could not read " + pair.name() + ".");
                 services.dialogs().showError("Cannot open " + pair.name(), ErrorMessages.describe(e));
@@ -281,7 +281,7 @@ public final class MainViewModel {
             }
             running.set(false);
             progress.set(0);
-            LOG.warn("Run of {} on {} failed", name, in.name(), e);
+            logFailure("Run of " + name + " on " + in.name() + " failed", e);
             status.set(name + " failed on " + in.name() + ".");
             services.dialogs().showError("Cannot run " + name + " on " + in.name(), ErrorMessages.describe(e));
         }).onCancelled(() -> {
@@ -309,6 +309,15 @@ public final class MainViewModel {
             methods.close();
             return null;
         }));
+    }
+
+    /** Bad input is the user's to fix: one log line. Anything else is a bug: full stack trace for the report. */
+    private static void logFailure(String what, Throwable e) {
+        if (e instanceof org.hazefuse.io.BadInputException) {
+            LOG.info("{}: {}", what, e.getMessage());
+        } else {
+            LOG.warn(what, e);
+        }
     }
 
     // ---- read-out ------------------------------------------------------------------------------------------
