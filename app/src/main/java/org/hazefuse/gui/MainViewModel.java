@@ -90,12 +90,20 @@ public final class MainViewModel {
 
     /** The five panels, in display order. */
     public enum Panel {
-        VISIBLE("Visible"), INFRARED("Infrared"), DEHAZED("Dehazed"), DENSITY("Haze density"), FUSED("Fused");
+        VISIBLE("Visible", "visible"), INFRARED("Infrared", "infrared"), DEHAZED("Dehazed", "dehazed"),
+        DENSITY("Haze density", "density"), FUSED("Fused", "fused");
 
         private final String title;
+        private final String shortName;
 
-        Panel(String title) {
+        Panel(String title, String shortName) {
             this.title = title;
+            this.shortName = shortName;
+        }
+
+        /** The name in the read-out line. */
+        public String shortName() {
+            return shortName;
         }
 
         public String title() {
@@ -334,12 +342,18 @@ public final class MainViewModel {
             }
             return;
         }
-        cursorText.set("x " + x + ", y " + y);
-        panelValues[Panel.VISIBLE.ordinal()].set(PixelReadout.value(in.visible(), x, y));
-        panelValues[Panel.INFRARED.ordinal()].set(PixelReadout.value(in.infrared(), x, y));
-        panelValues[Panel.DEHAZED.ordinal()].set(r == null ? "" : PixelReadout.value(r.dehazed(), x, y));
-        panelValues[Panel.DENSITY.ordinal()].set(r == null ? "" : PixelReadout.value(r.density(), x, y));
-        panelValues[Panel.FUSED.ordinal()].set(r == null ? "" : PixelReadout.value(r.fused(), x, y));
+        FloatImage[] images = {in.visible(), in.infrared(), r == null ? null : r.dehazed(),
+                r == null ? null : r.density(), r == null ? null : r.fused()};
+        StringBuilder line = new StringBuilder("x " + x + ", y " + y);
+        for (Panel p : Panel.values()) {
+            FloatImage img = images[p.ordinal()];
+            panelValues[p.ordinal()].set(PixelReadout.value(img, x, y, 2));
+            if (img != null) {
+                line.append("   ").append(p.shortName()).append(' ')
+                        .append(PixelReadout.value(img, x, y));
+            }
+        }
+        cursorText.set(line.toString());
     }
 
     // ---- properties ----------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ public final class SessionSettings {
         try {
             vm.viewer().layoutProperty().set(PanelLayout.valueOf(settings.getString(Setting.LAYOUT)));
         } catch (IllegalArgumentException e) {
-            vm.viewer().layoutProperty().set(PanelLayout.ROW);
+            vm.viewer().layoutProperty().set(PanelLayout.GRID);
         }
     }
 

@@ -19,7 +19,7 @@ public enum Setting {
     RECENT_ITEMS(""),
     MODEL(""),
     AUTO_RUN(true),
-    LAYOUT("ROW"),
+    LAYOUT("GRID"),
     OMEGA(DensitySettings.DEFAULT.omega()),
     DARK_WINDOW(DensitySettings.DEFAULT.darkWindow()),
     GUIDED_RADIUS(DensitySettings.DEFAULT.guidedRadius()),

@@ -27,6 +27,7 @@ public final class ImageCanvas extends Region {
     private final ObjectProperty<Image> image = new SimpleObjectProperty<>();
     private final ObjectProperty<Image> secondImage = new SimpleObjectProperty<>();
     private final boolean compare;
+    private final javafx.beans.property.BooleanProperty sizeSource = new javafx.beans.property.SimpleBooleanProperty(true);
     private double dragX;
     private double dragY;
 
@@ -66,6 +67,14 @@ public final class ImageCanvas extends Region {
         setOnMouseExited(e -> viewer.clearHover());
     }
 
+    /**
+     * Whether this canvas's size drives the shared fit zoom. Only panels of the common size do; the compare view
+     * does only when it is the sole view.
+     */
+    public javafx.beans.property.BooleanProperty sizeSourceProperty() {
+        return sizeSource;
+    }
+
     public ObjectProperty<Image> imageProperty() {
         return image;
     }
@@ -81,7 +90,7 @@ public final class ImageCanvas extends Region {
         double h = snapSizeY(getHeight());
         canvas.setWidth(w);
         canvas.setHeight(h);
-        if (isVisible() && getScene() != null) {
+        if (sizeSource.get() && isVisible() && getScene() != null) {
             viewer.setPanelSize(w, h);
         }
         redraw();

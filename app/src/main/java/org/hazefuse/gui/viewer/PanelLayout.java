@@ -4,7 +4,7 @@ package org.hazefuse.gui.viewer;
 public enum PanelLayout {
     /** All five panels in one row. */
     ROW("Row"),
-    /** Three over two. */
+    /** Three over three: the five panels and the compare view. */
     GRID("Grid"),
     /** One large before/after view: visible left of the split, fused right of it. */
     COMPARE("Compare");

@@ -26,8 +26,12 @@ public final class ViewerPane extends BorderPane {
     private final StackPane content = new StackPane();
     private final BorderPane compare = new BorderPane();
     private final ImageCanvas compareCanvas;
+    private final MainViewModel vm;
+    /** Height of a panel's title bar, added to the image height when sizing panels in a row. */
+    private static final double HEADER_HEIGHT = 24;
 
     public ViewerPane(MainViewModel vm) {
+        this.vm = vm;
         ViewerViewModel viewer = vm.viewer();
         getStyleClass().add("viewer-pane");
         for (Panel p : Panel.values()) {
@@ -44,17 +48,26 @@ public final class ViewerPane extends BorderPane {
         Slider split = new Slider(0, 1, 0.5);
         split.setId("compare-split");
         split.valueProperty().bindBidirectional(viewer.splitProperty());
-        Label left = new Label("◀ Visible (input)");
-        Label right = new Label("Fused (output) ▶");
-        HBox splitRow = new HBox(8, left, split, right);
+        split.setTooltip(new javafx.scene.control.Tooltip(
+                "Move the split between the visible input (left) and the fused output (right); Shift+drag in the image does too"));
+        Label left = new Label("Visible");
+        Label right = new Label("Fused");
+        left.setMinWidth(Region.USE_PREF_SIZE);
+        right.setMinWidth(Region.USE_PREF_SIZE);
+        HBox splitRow = new HBox(6, left, split, right);
         HBox.setHgrow(split, Priority.ALWAYS);
         splitRow.setAlignment(Pos.CENTER);
-        splitRow.setPadding(new Insets(4, 8, 4, 8));
-        Label hint = new Label("Drag the slider (or Shift+drag in the image) to move the split.");
-        hint.getStyleClass().add("hint");
+        splitRow.setPadding(new Insets(2, 6, 4, 6));
+        Label title = new Label("Before / after");
+        title.getStyleClass().add("panel-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(title);
+        header.getStyleClass().add("panel-header");
+        compare.setTop(header);
         compare.setCenter(compareCanvas);
-        compare.setBottom(new javafx.scene.layout.VBox(splitRow, hint));
+        compare.setBottom(splitRow);
         compare.getStyleClass().add("image-panel");
+        compare.setMinSize(80, 80);
 
         Label cursor = new Label();
         cursor.setId("cursor-readout");
@@ -71,6 +84,8 @@ public final class ViewerPane extends BorderPane {
 
     private void arrange(PanelLayout layout) {
         content.getChildren().clear();
+        compareCanvas.sizeSourceProperty().set(layout == PanelLayout.COMPARE);
+        panels.values().forEach(p -> p.canvas().sizeSourceProperty().set(layout != PanelLayout.COMPARE));
         Region node = switch (layout) {
             case ROW -> row();
             case GRID -> grid();
@@ -79,19 +94,36 @@ public final class ViewerPane extends BorderPane {
         content.getChildren().add(node);
     }
 
+    /**
+     * One row, vertically centred, each panel as tall as its width needs for the image's aspect ratio (so fitting
+     * fills the panel instead of leaving bands above and below), but never taller than the space.
+     */
     private Region row() {
         HBox box = new HBox(6);
         box.setPadding(new Insets(6));
+        box.setFillHeight(false);
+        box.setAlignment(Pos.CENTER);
         for (ImagePanel p : panels.values()) {
             HBox.setHgrow(p, Priority.ALWAYS);
             p.setMaxWidth(Double.MAX_VALUE);
             p.setPrefWidth(100);
+            p.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+                double aspect = vm.inputProperty().get() == null ? 0.75
+                        : (double) vm.inputProperty().get().height() / vm.inputProperty().get().width();
+                double wanted = p.getWidth() * aspect + HEADER_HEIGHT;
+                return Math.min(Math.max(wanted, 120), Math.max(120, content.getHeight() - 12));
+            }, p.widthProperty(), content.heightProperty(), vm.inputProperty()));
+            p.setMaxHeight(Region.USE_PREF_SIZE);
             box.getChildren().add(p);
         }
         return box;
     }
 
     private Region grid() {
+        for (ImagePanel p : panels.values()) {
+            p.prefHeightProperty().unbind();
+            p.setPrefHeight(Region.USE_COMPUTED_SIZE);
+        }
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);
@@ -114,6 +146,9 @@ public final class ViewerPane extends BorderPane {
             grid.add(p, i % 3, i / 3);
             i++;
         }
+        // The sixth cell holds the before/after compare view, so the grid has no hole.
+        compare.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        grid.add(compare, 2, 1);
         return grid;
     }
 

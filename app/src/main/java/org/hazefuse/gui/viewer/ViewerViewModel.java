@@ -30,7 +30,7 @@ public final class ViewerViewModel {
     private final BooleanProperty fitting = new SimpleBooleanProperty(true);
     private final IntegerProperty cursorX = new SimpleIntegerProperty(-1);
     private final IntegerProperty cursorY = new SimpleIntegerProperty(-1);
-    private final ObjectProperty<PanelLayout> layout = new SimpleObjectProperty<>(PanelLayout.ROW);
+    private final ObjectProperty<PanelLayout> layout = new SimpleObjectProperty<>(PanelLayout.GRID);
     private final DoubleProperty split = new SimpleDoubleProperty(0.5);
     private int imageWidth;
     private int imageHeight;
