@@ -1,0 +1,265 @@
+package org.hazefuse.cli;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.hazefuse.catalog.MethodCatalog;
+import org.hazefuse.evaluation.Candidate;
+import org.hazefuse.evaluation.Candidates;
+import org.hazefuse.evaluation.ComparisonGrid;
+import org.hazefuse.evaluation.Datasets;
+import org.hazefuse.evaluation.Evaluation;
+import org.hazefuse.evaluation.HazeChoice;
+import org.hazefuse.evaluation.Reports;
+import org.hazefuse.evaluation.ScoreRecord;
+import org.hazefuse.evaluation.Summary;
+import org.hazefuse.io.AtomicFiles;
+import org.hazefuse.io.BadInputException;
+import org.hazefuse.io.ImageLoader;
+import org.hazefuse.io.OverwritePolicy;
+import org.hazefuse.io.PairLoader;
+import org.hazefuse.method.CancelSignal;
+import org.hazefuse.method.DensitySettings;
+import org.hazefuse.method.FusionMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hazefuse eval}: runs methods (or reads other tools' outputs) on a folder of pairs and writes the tables
+ * and plots a report needs. Scoring lives in {@link Evaluation} (core-model); this class handles options, files
+ * and the terminal.
+ *
+ * <p>Exit codes: 0 done, 2 bad input (message names the file and the problem; no output is written).
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Scores dehazing+fusion methods with the papers' metrics (docs/metrics.md).",
+            "Example: eval --data roadscene --list roadscene/val.txt --haze heavy --seed 1 "
+                + "--methods dcp+max,dcp+gff --markdown table.md --csv scores.csv --plots plots"})
+public class EvalCommand implements Callable<Integer> {
+    static final int BAD_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "Folder with vis/ + ir/ clear pairs (add --haze) or hazy/ + ir/ + gt/ triplets.")
+    Path data;
+
+    @Option(names = "--list", paramLabel = "FILE",
+            description = "Only the pairs whose stems this file lists, in its order (e.g. roadscene/val.txt).")
+    Path list;
+
+    @Option(names = "--haze", paramLabel = "LEVEL", defaultValue = "none",
+            description = "Haze synthesized on clear pairs: none, light, medium, heavy (fixed presets) or random "
+                    + "(per image, from --seed). Default: ${DEFAULT-VALUE}.")
+    String haze;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of --haze random. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--methods", split = ",", paramLabel = "NAME",
+            description = "Methods to run, e.g. lite,dcp+gff,none+max, or weights files (.hzf).")
+    List<String> methods = new ArrayList<>();
+
+    @Option(names = "--fused", paramLabel = "DIR",
+            description = "Score another tool's outputs: <stem>_fused.png or <stem>.png (and optional "
+                    + "<stem>_dehazed.png for PSNR/SSIM); named after the folder. Repeatable.")
+    List<Path> fused = new ArrayList<>();
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Per-image scores.")
+    Path csv;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Summary table: mean ± std, best in bold.")
+    Path markdown;
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "A box plot per metric (PNG).")
+    Path plots;
+
+    @Option(names = "--json", description = "Print the summary (mean of each metric per method) as JSON on stdout.")
+    boolean json;
+
+    @Option(names = "--save-images", paramLabel = "DIR",
+            description = "One PNG per pair with every method's outputs side by side.")
+    Path saveImages;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Pairs evaluated in parallel. Default: the number of cores.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--overwrite", description = "Replace existing output files (inputs are never written).")
+    boolean overwrite;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    /** For picocli. */
+    public EvalCommand() {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+        PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+        try {
+            return run(out, err);
+        } catch (BadInputException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("error: cannot write output: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err) throws IOException {
+        HazeChoice hazeChoice = parseHaze();
+        if (methods.isEmpty() && fused.isEmpty()) {
+            throw new BadInputException(null, "nothing to evaluate: give --methods and/or --fused");
+        }
+        if (threads < 1) {
+            throw new BadInputException(null, "--threads must be at least 1, got " + threads);
+        }
+        if (!Files.isDirectory(data)) {
+            throw new BadInputException(data, "data folder not found");
+        }
+        Datasets.Dataset dataset = Datasets.open(data, Optional.ofNullable(list), hazeChoice, seed, new PairLoader());
+        dataset.warnings().forEach(w -> err.println("warning: " + w));
+        List<Path> protectedFiles = new ArrayList<>(dataset.inputs());
+        Optional.ofNullable(list).ifPresent(protectedFiles::add);
+        AtomicFiles files = new AtomicFiles(protectedFiles, overwrite ? OverwritePolicy.REPLACE : OverwritePolicy.REFUSE);
+
+        List<Candidate.Factory> candidates = candidates();
+        List<String> names = Evaluation.names(candidates);
+        checkOutputs(files, names);
+
+        List<ScoreRecord> records;
+        try (ProgressBar bar = progressBar(dataset.pairs().size())) {
+            Evaluation.Listener listener = outcome -> {
+                if (saveImages != null) {
+                    saveGrid(files, outcome);
+                }
+                if (bar != null) {
+                    bar.step();
+                }
+            };
+            records = Evaluation.run(dataset.pairs(), candidates, threads, listener, CancelSignal.NEVER);
+        }
+
+        Summary summary = Summary.of(records, names);
+        if (csv != null) {
+            writeText(files, csv, Reports.csv(records));
+        }
+        if (markdown != null) {
+            writeText(files, markdown, Reports.markdown(summary, caption(dataset.pairs().size(), hazeChoice)));
+        }
+        if (plots != null) {
+            MetricPlots.write(records, names, plots, files);
+        }
+        if (json) {
+            out.println(Reports.json(summary));
+        } else {
+            out.print(Reports.markdown(summary, null));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private HazeChoice parseHaze() {
+        try {
+            return HazeChoice.parse(haze);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(null, e.getMessage());
+        }
+    }
+
+    /** Methods are opened once here so an unknown name fails before any work; workers open their own copies. */
+    private List<Candidate.Factory> candidates() {
+        List<Candidate.Factory> out = new ArrayList<>();
+        MethodCatalog.Options options = MethodCatalog.Options.defaults(Device.cpu());
+        for (String name : new LinkedHashSet<>(methods)) {
+            String trimmed = name.trim();
+            try (FusionMethod probe = MethodCatalog.open(trimmed, options)) {
+                out.add(Candidates.method(probe.name(), () -> MethodCatalog.open(trimmed, options),
+                        DensitySettings.DEFAULT));
+            }
+        }
+        ImageLoader loader = new ImageLoader();
+        for (Path folder : fused) {
+            Path name = folder.toAbsolutePath().normalize().getFileName();
+            out.add(Candidates.fusedFolder(name == null ? folder.toString() : name.toString(), folder, loader));
+        }
+        List<String> names = Evaluation.names(out);
+        if (new LinkedHashSet<>(names).size() != names.size()) {
+            throw new BadInputException(null, "two candidates share a name: " + names);
+        }
+        return out;
+    }
+
+    /** Fails before the run when an output cannot be written (missing folder, existing file, an input). */
+    private void checkOutputs(AtomicFiles files, List<String> names) throws IOException {
+        for (Path p : new Path[] {csv, markdown}) {
+            if (p != null) {
+                files.checkTarget(p);
+            }
+        }
+        for (Path dir : new Path[] {plots, saveImages}) {
+            if (dir != null) {
+                if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                    throw new BadInputException(dir, "is a file, expected a folder for outputs");
+                }
+                Files.createDirectories(dir);
+            }
+        }
+    }
+
+    private void saveGrid(AtomicFiles files, Evaluation.PairOutcome outcome) {
+        var image = ComparisonGrid.render(outcome.pair(), outcome.outputs());
+        Path target = saveImages.resolve(outcome.pair().name() + "_grid.png");
+        try {
+            files.write(target, o -> {
+                if (!ImageIO.write(image, "png", o)) {
+                    throw new IOException("no PNG writer");
+                }
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void writeText(AtomicFiles files, Path target, String text) throws IOException {
+        files.write(target, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private String caption(int pairs, HazeChoice hazeChoice) {
+        String hazeText = hazeChoice == HazeChoice.NONE ? "no synthesized haze"
+                : hazeChoice == HazeChoice.RANDOM ? "random synthesized haze, seed " + seed
+                : hazeChoice.name().toLowerCase(Locale.ROOT) + " synthesized haze (fixed preset)";
+        return "Evaluation on " + pairs + " pairs of `" + data + "`" + (list == null ? "" : " listed in `" + list + "`")
+                + ", " + hazeText + ".";
+    }
+
+    private ProgressBar progressBar(int max) {
+        if (noProgress) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("eval").setInitialMax(max).setUnit(" pairs", 1)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+}

@@ -1,0 +1,81 @@
+package org.hazefuse.cli;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.hazefuse.evaluation.ScoreRecord;
+import org.hazefuse.io.AtomicFiles;
+import org.hazefuse.metrics.Metric;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+
+/**
+ * One box plot per metric (JFreeChart), one box per method: median, quartiles, whiskers and outliers over the
+ * pairs, the mean as a dot. Files {@code <metric label>.png} (e.g. {@code Qabf.png}), written atomically.
+ */
+final class MetricPlots {
+    static final int WIDTH = 900;
+    static final int HEIGHT = 500;
+
+    private MetricPlots() {
+    }
+
+    /** The metrics that get a plot: those with at least one finite value. Returns the files written. */
+    static List<Path> write(List<ScoreRecord> records, List<String> methods, Path folder, AtomicFiles files)
+            throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+            boolean any = false;
+            for (String method : methods) {
+                List<Double> values = new ArrayList<>();
+                for (ScoreRecord r : records) {
+                    double v = r.value(m);
+                    if (r.method().equals(method) && Double.isFinite(v)) {
+                        values.add(v);
+                    }
+                }
+                if (!values.isEmpty()) {
+                    data.add(values, m.label(), method);
+                    any = true;
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            Path target = folder.resolve(m.label() + ".png");
+            BufferedImage image = chart(m, data).createBufferedImage(WIDTH, HEIGHT);
+            files.write(target, out -> {
+                if (!ImageIO.write(image, "png", out)) {
+                    throw new IOException("no PNG writer");
+                }
+            });
+            written.add(target);
+        }
+        return written;
+    }
+
+    static JFreeChart chart(Metric m, DefaultBoxAndWhiskerCategoryDataset data) {
+        String axis = m.label() + (m.unit().isEmpty() ? "" : " (" + m.unit() + ")")
+                + (m.higherIsBetter() ? ", higher is better" : ", lower is better");
+        JFreeChart chart = ChartFactory.createBoxAndWhiskerChart(m.label() + ": " + m.description(), "method", axis,
+                data, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        BoxAndWhiskerRenderer renderer = (BoxAndWhiskerRenderer) plot.getRenderer();
+        renderer.setMeanVisible(true);
+        renderer.setMaxOutlierVisible(true);
+        renderer.setMinOutlierVisible(true);
+        renderer.setSeriesPaint(0, new Color(0x4C72B0));
+        return chart;
+    }
+}

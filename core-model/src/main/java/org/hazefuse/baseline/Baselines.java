@@ -1,0 +1,48 @@
+package org.hazefuse.baseline;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.hazefuse.catalog.MethodCatalog;
+
+/**
+ * The registered two-stage baselines: {dcp, none} × {avg, max, lap, gff}, e.g. {@code dcp+gff} (dark-channel
+ * dehazing, then guided-filtering fusion) and {@code none+gff} (the same fusion on the hazy input).
+ */
+public final class Baselines {
+    private static final Map<String, Supplier<FusionRule>> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put("avg", () -> new AverageRule(0.5f));
+        RULES.put("max", MaxAbsoluteRule::new);
+        RULES.put("lap", LaplacianPyramidRule::new);
+        RULES.put("gff", GuidedFilteringRule::new);
+    }
+
+    private Baselines() {
+    }
+
+    /** All baseline names, dehazing ones first. */
+    public static List<String> names() {
+        return RULES.keySet().stream().flatMap(r -> java.util.stream.Stream.of("dcp+" + r, "none+" + r))
+                .sorted((a, b) -> Boolean.compare(b.startsWith("dcp"), a.startsWith("dcp"))).toList();
+    }
+
+    /** A new baseline by name, e.g. {@code dcp+lap}. */
+    public static TwoStageMethod create(String name) {
+        String[] parts = name.split("\\+", 2);
+        Supplier<FusionRule> rule = parts.length == 2 ? RULES.get(parts[1]) : null;
+        if (rule == null || !(parts[0].equals("dcp") || parts[0].equals("none"))) {
+            throw new IllegalArgumentException("unknown baseline '" + name + "': use one of " + names());
+        }
+        return new TwoStageMethod(parts[0].equals("dcp"), rule.get());
+    }
+
+    /** Registers every baseline in the {@link MethodCatalog}. */
+    public static void registerAll() {
+        for (String name : names()) {
+            MethodCatalog.registerBaseline(name, create(name).description(), () -> create(name));
+        }
+    }
+}

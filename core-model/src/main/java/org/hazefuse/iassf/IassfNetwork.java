@@ -1,0 +1,128 @@
+package org.hazefuse.iassf;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.hazefuse.density.HazeDensityEstimator;
+import org.hazefuse.encoder.FeatureEncoder;
+import org.hazefuse.fusion.FusionNetwork;
+import org.hazefuse.layers.ConvLayer;
+import org.hazefuse.layers.Initializers;
+import org.hazefuse.layers.NetworkBlock;
+import org.hazefuse.layers.Padding;
+import org.hazefuse.method.DensitySettings;
+import org.hazefuse.prompts.PromptEmbedding;
+import org.hazefuse.prompts.PromptGenerator;
+import org.hazefuse.restoration.RestorationBackbone;
+
+/**
+ * The whole IASSF network (IASSF.md, "Forward pass", steps 1–6), trained end to end.
+ *
+ * <p>Inputs: hazy visible (B, 3, H, W) and infrared repeated to 3 channels (B, 3, H, W), both in [−1, 1], any
+ * H, W ≥ 2. Outputs: V̂ dehazed (B, 3, H, W), D density (B, 1, H, W) in [0, 1], F fused (B, 3, H, W); V̂ and F
+ * unclamped (the loss sees them raw; inference clamps). Inputs are reflect-padded to multiples of 4 and the outputs
+ * cropped back. Density settings may be passed as parameter {@link #DENSITY_SETTINGS}.
+ */
+public final class IassfNetwork extends NetworkBlock {
+    /** Key of the optional {@link DensitySettings} in the forward parameters. */
+    public static final String DENSITY_SETTINGS = "densitySettings";
+    private static final int MULTIPLE = 4;
+
+    private final IassfConfig config;
+    private final FeatureEncoder encoder;
+    private final ConvLayer infraredProjection;
+    private final PromptGenerator prompts;
+    private final PromptEmbedding embedding;
+    private final RestorationBackbone restoration;
+    private final FusionNetwork fusion;
+
+    public IassfNetwork(IassfConfig config) {
+        super((byte) 1);
+        this.config = config;
+        int c = config.channels();
+        double gain = Initializers.depthGain(config.totalDepth());
+        encoder = addMapChild("encoder", new FeatureEncoder(3, c, config.window(), gain), 3);
+        infraredProjection = addMapChild("infraredProjection", ConvLayer.pointwise(c, 3), c);
+        prompts = addMapChild("prompts", new PromptGenerator(c, c, config.promptPool(), config.promptSide()), c);
+        embedding = addMapChild("embedding",
+                new PromptEmbedding(c, config.embeddingHeads(), config.window(), gain), c);
+        restoration = addMapChild("restoration", new RestorationBackbone(config.stages(), config.window(), gain), c);
+        fusion = addMapChild("fusion", new FusionNetwork(config.fusionWidth(), config.promptPool(),
+                config.promptSide(), config.fusionHeads(), config.window(), gain), 3);
+    }
+
+    public IassfConfig config() {
+        return config;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        DensitySettings settings = params != null && params.contains(DENSITY_SETTINGS)
+                ? (DensitySettings) params.get(DENSITY_SETTINGS)
+                : DensitySettings.DEFAULT;
+        NDArray hazyIn = inputs.get(0);
+        long batch = hazyIn.getShape().get(0);
+        long h = hazyIn.getShape().get(2);
+        long w = hazyIn.getShape().get(3);
+        NDArray hazy = Padding.reflectToMultiple(hazyIn, MULTIPLE);
+        NDArray infrared = Padding.reflectToMultiple(inputs.get(1), MULTIPLE);
+
+        // Step 1: one shared encoder for both modalities, run as one batch.
+        NDArray features = apply(encoder, store, hazy.concat(infrared, 0), training);
+        NDArray visibleFeatures = features.get("0:{}", batch);
+        NDArray infraredFeatures = features.get("{}:", batch);
+        NDArray infraredImage = apply(infraredProjection, store, infraredFeatures, training);
+        // Steps 2-3: prompt from the non-shared information, embedded into the infrared branch.
+        NDArray prompt = apply(prompts, store, visibleFeatures.sub(infraredFeatures), training);
+        NDArray compensated = embedding.forward(store, new NDList(infraredFeatures, prompt), training)
+                .singletonOrThrow();
+        // Step 4: dark-channel density, no gradient; the user's assistance strength scales it.
+        NDArray density = HazeDensityEstimator.estimate(visibleFeatures, settings)
+                .mul(settings.infraredAssist()).clip(0, 1);
+        // Step 5: X = D·F̃_ir + (1 − D)·F_vis + F_vis, then the U-Net.
+        NDArray mixed = density.mul(compensated).add(density.neg().add(1).mul(visibleFeatures)).add(visibleFeatures);
+        NDArray restored = apply(restoration, store, mixed, training);
+        if (config.residualOutput()) {
+            restored = restored.add(hazy);
+        }
+        // Step 6: fusion of the restored visible image with the infrared representation.
+        NDArray fused = fusion.forward(store, new NDList(restored, infraredImage), training).singletonOrThrow();
+        return new NDList(Padding.crop(restored, 0, 0, h, w), Padding.crop(density, 0, 0, h, w),
+                Padding.crop(fused, 0, 0, h, w));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape s = inputShapes[0];
+        return new Shape[] {s, new Shape(s.get(0), 1, s.get(2), s.get(3)), s};
+    }
+
+    /** Multiply-accumulates of one pair at height × width (convolutions, linear layers and attention products). */
+    @Override
+    public long macs(long height, long width) {
+        long h = height + Padding.padTo(height, MULTIPLE);
+        long w = width + Padding.padTo(width, MULTIPLE);
+        return 2 * encoder.macs(h, w) + infraredProjection.macs(h, w) + prompts.macs(h, w) + embedding.macs(h, w)
+                + restoration.macs(h, w) + fusion.macs(h, w);
+    }
+
+    /** Parameters of the restoration network (everything but the fusion stage). */
+    public long restorationParameters() {
+        return countParameters() - fusionParameters();
+    }
+
+    public long fusionParameters() {
+        return count(fusion);
+    }
+
+    public long countParameters() {
+        return count(this);
+    }
+
+    private static long count(ai.djl.nn.Block block) {
+        return block.getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
+    }
+}
