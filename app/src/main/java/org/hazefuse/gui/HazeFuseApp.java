@@ -9,11 +9,11 @@ import javafx.util.Duration;
 import org.hazefuse.gui.dialog.ErrorMessages;
 import org.hazefuse.gui.dialog.FxDialogService;
 import org.hazefuse.gui.export.ExportViewModel;
-import org.hazefuse.gui.export.ImageIoPngWriter;
-import org.hazefuse.gui.haze.ScatteringHazeSynthesizer;
-import org.hazefuse.gui.inference.MethodProvider;
-import org.hazefuse.gui.input.ImageIoPairReader;
-import org.hazefuse.gui.metrics.MetricsService;
+import org.hazefuse.gui.core.CatalogMethodProvider;
+import org.hazefuse.gui.core.CoreHazeSynthesizer;
+import org.hazefuse.gui.core.CoreImageWriter;
+import org.hazefuse.gui.core.CorePairReader;
+import org.hazefuse.gui.core.SuiteMetricsService;
 import org.hazefuse.gui.prefs.AppSettings;
 import org.hazefuse.gui.task.FxDebouncer;
 import org.hazefuse.gui.task.FxTaskExecutor;
@@ -56,18 +56,18 @@ public class HazeFuseApp extends Application {
         Application.launch(HazeFuseApp.class);
     }
 
-    /** The production services; the method catalog, metrics and trainer are plugged in as core provides them. */
+    /** The production services: core readers, writer, haze, metrics and method catalog behind the GUI's interfaces. */
     static GuiServices productionServices(FxDialogService dialogs) {
         return new GuiServices(
                 new FxTaskExecutor("hazefuse-work", 1),
                 new FxDebouncer(Duration.millis(350)),
                 UiThread.FX,
                 dialogs,
-                new ImageIoPairReader(),
-                MethodProvider.NONE,
-                new ScatteringHazeSynthesizer(),
-                MetricsService.NONE,
-                new ImageIoPngWriter(),
+                new CorePairReader(),
+                new CatalogMethodProvider(),
+                new CoreHazeSynthesizer(),
+                new SuiteMetricsService(),
+                new CoreImageWriter(),
                 Trainer.NONE,
                 AppSettings.user());
     }

@@ -120,9 +120,7 @@ public final class MainViewModel {
             panelValues[i] = new ReadOnlyStringWrapper("");
         }
         modelNames.setAll(services.methods().names());
-        if (!modelNames.isEmpty()) {
-            model.set(modelNames.get(0));
-        }
+        services.methods().preferred().ifPresent(model::set);
         pairList.selectedProperty().addListener((obs, old, now) -> load(now));
         density.settingsProperty().addListener((obs, old, now) -> settingsChanged());
         model.addListener((obs, old, now) -> settingsChanged());
@@ -267,7 +265,7 @@ public final class MainViewModel {
             FusionResult r = method.run(in, settings, cancel);
             List<MetricValue> m = services.metrics().compute(in, r);
             return new Outcome(in, r, FxImages.toFx(r.dehazed()), FxImages.toHeat(r.density()),
-                    FxImages.toFx(r.fused()), m, method.description());
+                    FxImages.toFx(r.fused()), m, method.description() + " · " + services.methods().deviceDescription());
         }).onSuccess(o -> {
             if (gen != runGeneration) {
                 return;

@@ -18,9 +18,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.hazefuse.gui.MainViewModel;
 import org.hazefuse.gui.export.ExportViewModel;
-import org.hazefuse.gui.haze.DepthMode;
 import org.hazefuse.gui.haze.HazeControlsViewModel;
 import org.hazefuse.gui.metrics.MetricValue;
+import org.hazefuse.haze.DepthMode;
 
 /** The right-hand column: density-estimate sliders, haze synthesis, metrics and export. Binds only. */
 public final class ControlsPane extends ScrollPane {
@@ -93,7 +93,26 @@ public final class ControlsPane extends ScrollPane {
         var air = SliderRow.add(grid, 3, "slider-airlight", "Airlight A", "Brightness of the haze", 0.5, 1,
                 h.airlightProperty(), v -> String.format(Locale.ROOT, "%.2f", v));
         ComboBox<DepthMode> depth = new ComboBox<>();
-        depth.getItems().setAll(DepthMode.values());
+        depth.getItems().setAll(DepthMode.UNIFORM, DepthMode.VERTICAL, DepthMode.RADIAL);
+        depth.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DepthMode mode) {
+                if (mode == null) {
+                    return "";
+                }
+                return switch (mode) {
+                    case UNIFORM -> "Uniform";
+                    case VERTICAL -> "Farther toward the top";
+                    case RADIAL -> "Farther toward the centre";
+                    case DEPTH_IMAGE -> "From a depth image";
+                };
+            }
+
+            @Override
+            public DepthMode fromString(String s) {
+                return null;
+            }
+        });
         depth.valueProperty().bindBidirectional(h.depthModeProperty());
         depth.setMaxWidth(Double.MAX_VALUE);
         Label depthLabel = new Label("Depth");

@@ -73,8 +73,10 @@ public final class ExportViewModel {
         }
         int depth = bitDepth();
         ImageWriter writer = main.services().writer();
+        Set<Path> inputs = inputFiles();
         main.services().executor().execute(BackgroundTask.of("Exporting " + in.name(), (p, cancel) -> {
-            files.forEach((file, image) -> writer.writePng(image, file, depth));
+            java.nio.file.Files.createDirectories(folder);
+            files.forEach((file, image) -> writer.writePng(image, file, depth, inputs));
             return files.size();
         }).onSuccess(n -> {
             rememberFolder(folder);
@@ -124,6 +126,7 @@ public final class ExportViewModel {
         batchHandle = services.executor().execute(BackgroundTask.of("Exporting all pairs", (progress, cancel) -> {
             Map<String, List<MetricValue>> metrics = new LinkedHashMap<>();
             List<String> failures = new ArrayList<>();
+            java.nio.file.Files.createDirectories(folder);
             FusionMethod method = main.methods().get(model);
             for (int i = 0; i < pairs.size(); i++) {
                 cancel.throwIfCancelled();
@@ -137,7 +140,7 @@ public final class ExportViewModel {
                     }
                     FusionResult r = method.run(in, settings, cancel);
                     for (var e : ExportPlan.files(folder, in, r).entrySet()) {
-                        services.writer().writePng(e.getValue(), e.getKey(), depth);
+                        services.writer().writePng(e.getValue(), e.getKey(), depth, inputs);
                     }
                     List<MetricValue> m = services.metrics().compute(in, r);
                     if (!m.isEmpty()) {

@@ -8,6 +8,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.hazefuse.haze.DepthMode;
 
 /** The "synthesize haze" switch and its β, airlight and depth-mode controls. */
 public final class HazeControlsViewModel {

@@ -4,7 +4,7 @@ import org.hazefuse.image.FloatImage;
 
 /**
  * Makes a hazy version of a clear visible image, so users can test a model on their own clean data and get
- * reference metrics. Production adapts {@code org.hazefuse.haze} (helper io-haze).
+ * reference metrics. Production: {@link org.hazefuse.gui.core.CoreHazeSynthesizer}.
  */
 @FunctionalInterface
 public interface HazeSynthesizer {

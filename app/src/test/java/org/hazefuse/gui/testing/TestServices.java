@@ -5,10 +5,10 @@ import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.hazefuse.gui.GuiServices;
-import org.hazefuse.gui.export.ImageIoPngWriter;
-import org.hazefuse.gui.haze.ScatteringHazeSynthesizer;
+import org.hazefuse.gui.core.CoreHazeSynthesizer;
+import org.hazefuse.gui.core.CoreImageWriter;
+import org.hazefuse.gui.core.CorePairReader;
 import org.hazefuse.gui.inference.MethodProvider;
-import org.hazefuse.gui.input.ImageIoPairReader;
 import org.hazefuse.gui.metrics.MetricValue;
 import org.hazefuse.gui.metrics.MetricsService;
 import org.hazefuse.gui.prefs.AppSettings;
@@ -19,8 +19,8 @@ import org.hazefuse.gui.training.Trainer;
 import org.hazefuse.method.FusionMethod;
 
 /**
- * Services for view model and UI tests: work on the calling thread, no debounce delay, a fake method and
- * dialogs, real image reading and writing, settings in a throw-away preferences node.
+ * Services for view model and UI tests: work on the calling thread, no debounce delay, a fake method, fake
+ * dialogs and metrics, the core reader, writer and haze synthesizer, settings in a throw-away preferences node.
  */
 public final class TestServices {
     public final FakeFusionMethod method = new FakeFusionMethod();
@@ -50,7 +50,7 @@ public final class TestServices {
             }
         };
         return new GuiServices(new CurrentThreadTaskExecutor(), Debouncer.IMMEDIATE, uiThread, dialogService,
-                new ImageIoPairReader(), provider, new ScatteringHazeSynthesizer(), metrics, new ImageIoPngWriter(),
+                new CorePairReader(), provider, new CoreHazeSynthesizer(), metrics, new CoreImageWriter(),
                 trainer, new AppSettings(prefs));
     }
 
