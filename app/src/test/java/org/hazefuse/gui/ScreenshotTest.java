@@ -16,6 +16,8 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.hazefuse.gui.core.CatalogMethodProvider;
+import org.hazefuse.gui.core.SuiteMetricsService;
 import org.hazefuse.gui.export.ExportViewModel;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.testing.TestPairs;
@@ -33,7 +35,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders the main window at 1600×900 with the RoadScene test pair loaded to {@code target/screenshots/}, and
+ * Renders the main window at 1600×900 with the RoadScene test pair loaded and the catalog's preferred method run
+ * to {@code target/screenshots/}, and
  * with {@code -Dhazefuse.updateScreenshots=true} also to {@code docs/screenshots/} for the README. Also checks
  * that no visible label is cut off ("…") at that size.
  */
@@ -48,6 +51,9 @@ class ScreenshotTest {
 
     @Start
     void start(Stage stage) {
+        // The real catalog and metrics: the screenshot shows what a user sees (dcp+gff until trained weights ship).
+        t.methods = new CatalogMethodProvider();
+        t.metrics = new SuiteMetricsService();
         vm = new MainViewModel(t.services(), DensitySettings.DEFAULT);
         window = new MainWindow(vm, new ExportViewModel(vm), new TrainingViewModel(t.trainer, t.dialogs, t.uiThread,
                 () -> vm.modelProperty().get(), () -> List.copyOf(vm.pairList().pairs())));
@@ -69,6 +75,8 @@ class ScreenshotTest {
                 .filter(p -> p.name().equals("FLIR_00006")).findFirst().orElseThrow()));
         robot.moveTo(window.viewerPane().panel(MainViewModel.Panel.DENSITY).canvas());
         assertThat(vm.inputProperty().get().width()).isEqualTo(500);
+        assertThat(vm.resultProperty().get()).isNotNull();
+        assertThat(vm.metrics()).isNotEmpty();
 
         save(robot, "main-window.png");
         assertThat(clippedLabels(window.root())).isEmpty();

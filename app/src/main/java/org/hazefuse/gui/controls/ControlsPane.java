@@ -151,7 +151,7 @@ public final class ControlsPane extends ScrollPane {
                     continue;
                 }
                 if (!header) {
-                    Label h = new Label(ref ? "With reference (clear visible)" : "No reference");
+                    Label h = new Label(ref ? "Against the clear visible" : "Fusion and no-reference");
                     h.getStyleClass().add("metrics-group");
                     table.add(h, 0, row++, 2, 1);
                     header = true;

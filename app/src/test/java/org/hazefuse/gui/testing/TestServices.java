@@ -30,27 +30,28 @@ public final class TestServices {
     public UiThread uiThread = UiThread.DIRECT;
 
     /** Metrics from the fake result: the mean density, so the panel has something to show. */
-    public final MetricsService metrics = (pair, result) -> List.of(
+    public MetricsService metrics = (pair, result) -> List.of(
             new MetricValue("mean density", mean(result.density().data()), false, false));
+    /** The fake method by default; the screenshot test puts the core catalog here. */
+    public MethodProvider methods = new MethodProvider() {
+        @Override
+        public List<String> names() {
+            return List.of(FakeFusionMethod.NAME);
+        }
+
+        @Override
+        public FusionMethod open(String name) {
+            return method;
+        }
+    };
 
     public GuiServices services() {
         return services(dialogs);
     }
 
     public GuiServices services(org.hazefuse.gui.dialog.DialogService dialogService) {
-        MethodProvider provider = new MethodProvider() {
-            @Override
-            public List<String> names() {
-                return List.of(FakeFusionMethod.NAME);
-            }
-
-            @Override
-            public FusionMethod open(String name) {
-                return method;
-            }
-        };
         return new GuiServices(new CurrentThreadTaskExecutor(), Debouncer.IMMEDIATE, uiThread, dialogService,
-                new CorePairReader(), provider, new CoreHazeSynthesizer(), metrics, new CoreImageWriter(),
+                new CorePairReader(), methods, new CoreHazeSynthesizer(), metrics, new CoreImageWriter(),
                 trainer, new AppSettings(prefs));
     }
 
