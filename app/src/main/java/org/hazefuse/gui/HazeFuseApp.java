@@ -12,13 +12,13 @@ import org.hazefuse.gui.export.ExportViewModel;
 import org.hazefuse.gui.core.CatalogMethodProvider;
 import org.hazefuse.gui.core.CoreHazeSynthesizer;
 import org.hazefuse.gui.core.CoreImageWriter;
+import org.hazefuse.gui.core.CoreTrainer;
 import org.hazefuse.gui.core.CorePairReader;
 import org.hazefuse.gui.core.SuiteMetricsService;
 import org.hazefuse.gui.prefs.AppSettings;
 import org.hazefuse.gui.task.FxDebouncer;
 import org.hazefuse.gui.task.FxTaskExecutor;
 import org.hazefuse.gui.task.UiThread;
-import org.hazefuse.gui.training.Trainer;
 import org.hazefuse.gui.training.TrainingViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +68,7 @@ public class HazeFuseApp extends Application {
                 new CoreHazeSynthesizer(),
                 new SuiteMetricsService(),
                 new CoreImageWriter(),
-                Trainer.NONE,
+                CoreTrainer.inUserHome(),
                 AppSettings.user());
     }
 
@@ -83,6 +83,12 @@ public class HazeFuseApp extends Application {
         ExportViewModel export = new ExportViewModel(vm);
         TrainingViewModel training = new TrainingViewModel(services.trainer(), dialogs, services.uiThread(),
                 () -> vm.modelProperty().get(), () -> List.copyOf(vm.pairList().pairs()));
+        // A finished fine-tuning run's model is used by the viewer at once.
+        training.tunedWeightsProperty().addListener((obs, old, weights) -> {
+            if (weights != null) {
+                vm.useWeightsFile(weights);
+            }
+        });
         MainWindow window = new MainWindow(vm, export, training);
         Scene scene = new Scene(window.root());
         stage.setTitle("HazeFuse");

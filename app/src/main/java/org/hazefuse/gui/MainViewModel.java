@@ -307,6 +307,21 @@ public final class MainViewModel {
         runHandle.cancel();
     }
 
+    /** Model → Open weights file: adds a {@code .hzf} file to the model list and selects it. */
+    public void openWeightsFile() {
+        services.dialogs().openFile("Open a weights file", null, "HazeFuse weights (*.hzf)", "*.hzf")
+                .ifPresent(this::useWeightsFile);
+    }
+
+    /** Adds a weights file (by absolute path, which the method catalog opens) to the model list and selects it. */
+    public void useWeightsFile(java.nio.file.Path file) {
+        String name = file.toAbsolutePath().normalize().toString();
+        if (!modelNames.contains(name)) {
+            modelNames.add(name);
+        }
+        model.set(name);
+    }
+
     /** Frees the open method; called when the window closes. */
     public void dispose() {
         loadHandle.cancel();

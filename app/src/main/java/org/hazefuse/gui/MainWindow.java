@@ -149,6 +149,7 @@ public final class MainWindow {
                 item("Open pair…", "Shortcut+O", pairs::openPair),
                 item("Open folder…", "Shortcut+Shift+O", pairs::openFolder),
                 recent,
+                item("Open weights file…", null, vm::openWeightsFile),
                 new SeparatorMenuItem(),
                 item("Export current outputs…", "Shortcut+E", export::exportCurrent),
                 item("Export all pairs…", "Shortcut+Shift+E", export::exportAll),

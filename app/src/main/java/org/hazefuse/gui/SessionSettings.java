@@ -35,6 +35,8 @@ public final class SessionSettings {
         String model = settings.getString(Setting.MODEL);
         if (vm.modelNames().contains(model)) {
             vm.modelProperty().set(model);
+        } else if (model.endsWith(".hzf") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(model))) {
+            vm.useWeightsFile(java.nio.file.Path.of(model));
         }
         vm.autoRunProperty().set(settings.getBoolean(Setting.AUTO_RUN));
         try {

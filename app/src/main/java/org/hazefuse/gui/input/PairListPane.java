@@ -61,7 +61,8 @@ public final class PairListPane extends VBox {
         clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.pairs()));
         HBox buttons = new HBox(6, remove, clear);
         Label count = new Label();
-        count.textProperty().bind(javafx.beans.binding.Bindings.size(vm.pairs()).asString("%d pairs"));
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.pairs().size() == 1 ? "1 pair" : vm.pairs().size() + " pairs", vm.pairs()));
         count.getStyleClass().add("hint");
         getChildren().addAll(title, list, count, buttons);
         setSpacing(6);

@@ -1,6 +1,7 @@
 package org.hazefuse.gui.training;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Events of one training run; called on the trainer's thread. */
 public interface TrainingListener {
@@ -11,8 +12,12 @@ public interface TrainingListener {
     /** A checkpoint was written. */
     void checkpoint(Path file);
 
-    /** The run ended normally (all steps) or after a cancel, having done {@code stepsDone} steps. */
-    void finished(int stepsDone, boolean cancelled);
+    /**
+     * The run ended normally (all steps) or after a cancel, having done {@code stepsDone} steps.
+     *
+     * @param weights the tuned model's weights file when the run completed
+     */
+    void finished(int stepsDone, boolean cancelled, Optional<Path> weights);
 
     void failed(Throwable error);
 }

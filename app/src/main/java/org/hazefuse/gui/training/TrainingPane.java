@@ -147,6 +147,9 @@ public final class TrainingPane extends BorderPane {
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.activeBinding().not());
         HBox buttons = new HBox(6, start, pause, resume, cancel);
+        Button save = new Button("Save tuned model…");
+        save.setOnAction(e -> vm.saveTunedModel());
+        save.disableProperty().bind(vm.tunedWeightsProperty().isNull());
 
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progressProperty());
@@ -163,7 +166,11 @@ public final class TrainingPane extends BorderPane {
 
         Label title = new Label("Fine-tune the current model");
         title.getStyleClass().add("section-title");
-        VBox box = new VBox(8, title, grid, buttons, progress, summary, checkpoint);
+        Label hint = new Label("Pause saves a checkpoint and stops; Resume continues from it. "
+                + "A finished run's model is used by the viewer at once.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        VBox box = new VBox(8, title, grid, buttons, progress, summary, checkpoint, save, hint);
         box.setPadding(new Insets(10));
         box.setPrefWidth(330);
         box.setMinWidth(300);

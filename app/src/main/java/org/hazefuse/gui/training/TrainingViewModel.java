@@ -57,6 +57,7 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper lastCheckpoint = new ReadOnlyStringWrapper("");
     private final ObservableList<TrainingProgress> history = FXCollections.observableArrayList();
     private final ObservableList<ValidationFigures> validations = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Path> tunedWeights = new ReadOnlyObjectWrapper<>();
     private TrainingRun run;
     private long generation;
 
@@ -178,11 +179,12 @@ public final class TrainingViewModel {
         }
 
         @Override
-        public void finished(int stepsDone, boolean cancelled) {
+        public void finished(int stepsDone, boolean cancelled, java.util.Optional<Path> weights) {
             ui.post(() -> {
                 if (gen == generation) {
                     state.set(cancelled ? TrainingState.CANCELLED : TrainingState.FINISHED);
                     summary.set((cancelled ? "Cancelled after " : "Finished: ") + stepsDone + " steps.");
+                    weights.ifPresent(tunedWeights::set);
                 }
             });
         }
@@ -266,6 +268,36 @@ public final class TrainingViewModel {
     /** One entry per reported step, for the loss chart. */
     public ObservableList<TrainingProgress> history() {
         return history;
+    }
+
+    /** The weights file of the last completed run; the viewer switches to it, the user can save a copy. */
+    public ReadOnlyObjectProperty<Path> tunedWeightsProperty() {
+        return tunedWeights.getReadOnlyProperty();
+    }
+
+    /** Copies the tuned weights to a file the user picks (atomically: temp file + rename in the target folder). */
+    public void saveTunedModel() {
+        Path source = tunedWeights.get();
+        if (source == null) {
+            dialogs.showError("No tuned model yet", "Finish a fine-tuning run first.");
+            return;
+        }
+        dialogs.saveFile("Save the tuned model", null, "tuned.hzf").ifPresent(target -> {
+            try {
+                Path dir = target.toAbsolutePath().getParent();
+                Path tmp = java.nio.file.Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+                try {
+                    java.nio.file.Files.copy(source, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    java.nio.file.Files.deleteIfExists(tmp);
+                }
+                summary.set("Saved the tuned model to " + target + ".");
+            } catch (java.io.IOException e) {
+                dialogs.showError("Cannot save the tuned model", target + ": " + e.getMessage());
+            }
+        });
     }
 
     public ObservableList<ValidationFigures> validations() {

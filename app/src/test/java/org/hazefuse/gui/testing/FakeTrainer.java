@@ -53,7 +53,8 @@ public final class FakeTrainer implements Trainer {
                     }
                     Thread.sleep(5);
                 }
-                listener.finished(step, control.cancelled);
+                listener.finished(step, control.cancelled,
+                        control.cancelled ? java.util.Optional.empty() : java.util.Optional.of(java.nio.file.Path.of("tuned.hzf")));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 listener.failed(e);
