@@ -124,8 +124,13 @@ public final class MainViewModel {
         pairList.selectedProperty().addListener((obs, old, now) -> load(now));
         density.settingsProperty().addListener((obs, old, now) -> settingsChanged());
         model.addListener((obs, old, now) -> settingsChanged());
-        for (var dep : haze.dependencies()) {
-            dep.addListener(obs -> services.debouncer().schedule(this::rebuildInput));
+        haze.enabledProperty().addListener(obs -> services.debouncer().schedule(this::rebuildInput));
+        for (var parameter : haze.parameters()) {
+            parameter.addListener(obs -> {
+                if (haze.enabledProperty().get()) {
+                    services.debouncer().schedule(this::rebuildInput);
+                }
+            });
         }
         viewer.cursorXProperty().addListener(obs -> updateReadout());
         viewer.cursorYProperty().addListener(obs -> updateReadout());

@@ -12,6 +12,6 @@ public final class CorePairReader implements PairReader {
 
     @Override
     public ImagePair read(InputPair pair) {
-        return loader.load(new PairPaths(pair.name(), pair.visible(), pair.infrared()));
+        return loader.load(new PairPaths(pair.name(), pair.visible(), pair.infrared(), pair.clear()));
     }
 }

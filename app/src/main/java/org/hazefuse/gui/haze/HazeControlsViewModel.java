@@ -26,9 +26,9 @@ public final class HazeControlsViewModel {
                 Math.max(0, Math.min(1, airlight.get())), depthMode.get()));
     }
 
-    /** Everything whose change alters the synthesized input. */
-    public Observable[] dependencies() {
-        return new Observable[] {enabled, beta, airlight, depthMode};
+    /** The haze parameters: their changes matter only while the switch is on. */
+    public Observable[] parameters() {
+        return new Observable[] {beta, airlight, depthMode};
     }
 
     public BooleanProperty enabledProperty() {

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.hazefuse.io.BadInputException;
+import org.hazefuse.io.FoundPairs;
+import org.hazefuse.io.PairFinder;
 
 /**
  * Turns dropped or opened files and folders into visible/infrared pairs, by name.
@@ -22,7 +25,8 @@ import java.util.stream.Stream;
  * rgb, color, colour} visible; a file inside a folder with such a name takes the folder's role. Two files are
  * paired when at least one role is known and the roles differ; otherwise the user is asked. A folder is either
  * {@code vis/} + {@code ir/} style subfolders matched by file name, or loose files matched by name with the role
- * token removed ({@code 001_ir.png} with {@code 001_vis.png} gives pair {@code 001}).
+ * token removed ({@code 001_ir.png} with {@code 001_vis.png} gives pair {@code 001}). Folders with role
+ * subfolders go to core {@link PairFinder}, which also reads triplet folders with clear references.
  */
 public final class FilePairing {
     public enum Role { VISIBLE, INFRARED, UNKNOWN }
@@ -83,49 +87,27 @@ public final class FilePairing {
         return Optional.of(new InputPair(name, visible, infrared));
     }
 
-    /** A folder: role subfolders matched by file name, else its loose images matched by name. */
+    /**
+     * A folder: the layouts of core {@link PairFinder#inFolder} (visible + infrared subfolders matched by file name,
+     * or a triplet folder hazy/ + ir/ + gt/ whose clear images give reference metrics), else its loose images
+     * matched by name.
+     */
     public static DropOutcome pairFolder(Path folder) {
         List<Path> children = list(folder);
-        Path visDir = null;
-        Path irDir = null;
-        for (Path c : children) {
-            if (Files.isDirectory(c)) {
-                Role r = roleOfWord(c.getFileName().toString());
-                if (r == Role.VISIBLE && visDir == null) {
-                    visDir = c;
-                } else if (r == Role.INFRARED && irDir == null) {
-                    irDir = c;
-                }
+        boolean hasRoleSubfolders = children.stream().filter(Files::isDirectory)
+                .map(c -> c.getFileName().toString().toLowerCase(Locale.ROOT))
+                .anyMatch(n -> PairFinder.INFRARED_FOLDERS.contains(n));
+        if (hasRoleSubfolders) {
+            try {
+                FoundPairs found = PairFinder.inFolder(folder);
+                List<InputPair> pairs = found.pairs().stream()
+                        .map(p -> new InputPair(p.stem(), p.visible(), p.infrared(), p.clear())).toList();
+                return new DropOutcome(pairs, List.of(), found.warnings());
+            } catch (BadInputException e) {
+                return new DropOutcome(List.of(), List.of(), List.of(e.getMessage()));
             }
-        }
-        if (visDir != null && irDir != null) {
-            return pairSubfolders(visDir, irDir);
         }
         return pairByName(children.stream().filter(Files::isRegularFile).filter(FilePairing::isImage).toList());
-    }
-
-    private static DropOutcome pairSubfolders(Path visDir, Path irDir) {
-        Map<String, Path> infrared = new LinkedHashMap<>();
-        for (Path p : list(irDir)) {
-            if (isImage(p)) {
-                infrared.put(stem(p), p);
-            }
-        }
-        List<InputPair> pairs = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Path v : list(visDir)) {
-            if (!isImage(v)) {
-                continue;
-            }
-            Path ir = infrared.remove(stem(v));
-            if (ir == null) {
-                problems.add(v + ": no infrared image with the same name in " + irDir + ".");
-            } else {
-                pairs.add(new InputPair(stem(v), v, ir));
-            }
-        }
-        infrared.values().forEach(ir -> problems.add(ir + ": no visible image with the same name in " + visDir + "."));
-        return new DropOutcome(pairs, List.of(), problems);
     }
 
     /** Loose files: grouped by name without role tokens; each group of one visible and one infrared is a pair. */

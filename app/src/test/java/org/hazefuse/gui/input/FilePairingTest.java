@@ -106,4 +106,13 @@ class FilePairingTest {
         assertThat(o.pairs()).containsExactly(new InputPair("x", vis, ir));
         assertThat(o.problems()).singleElement().asString().contains("notes.txt").contains("not an image");
     }
+
+    @Test
+    void tripletFolderGivesClearReferences() throws IOException {
+        Path hazy = touch("trip/hazy/7.png");
+        Path ir = touch("trip/ir/7.png");
+        Path gt = touch("trip/gt/7.png");
+        DropOutcome o = FilePairing.pair(List.of(dir.resolve("trip")));
+        assertThat(o.pairs()).containsExactly(new InputPair("7", hazy, ir, java.util.Optional.of(gt)));
+    }
 }
