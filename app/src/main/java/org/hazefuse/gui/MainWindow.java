@@ -178,7 +178,7 @@ public final class MainWindow {
         Menu process = new Menu("_Run", null,
                 item("Run", "Shortcut+R", vm::run),
                 hidden(item("Run (F5)", "F5", vm::run)),
-                item("Cancel run", "Escape", vm::cancel),
+                item("Cancel run", "Esc", vm::cancel),
                 new SeparatorMenuItem(),
                 item("Next pair", "Shortcut+Page Down", pairs::next),
                 item("Previous pair", "Shortcut+Page Up", pairs::previous),

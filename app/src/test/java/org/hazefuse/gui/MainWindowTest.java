@@ -165,4 +165,31 @@ class MainWindowTest {
         assertThat(vm.viewer().splitProperty().get()).isEqualTo(0.25);
         assertThat(robot.lookup("#compare-canvas").tryQuery()).isPresent();
     }
+
+    @Test
+    void keyboardShortcutsRunZoomAndBrowse(FxRobot robot) {
+        TestPairs.msrs(dir.resolve("set"));
+        TestPairs.roadscene(dir.resolve("set"));
+        robot.interact(() -> vm.pairList().addFiles(List.of(dir.resolve("set"))));
+        robot.clickOn("#status");
+        int runs = t.method.calls().size();
+
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+        assertThat(t.method.calls()).hasSize(runs + 1);
+        robot.push(KeyCode.F5);
+        assertThat(t.method.calls()).hasSize(runs + 2);
+
+        double fit = vm.viewer().zoom();
+        robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+        assertThat(vm.viewer().zoom()).isGreaterThan(fit);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        assertThat(vm.viewer().zoom()).isEqualTo(1);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        assertThat(vm.viewer().zoom()).isEqualTo(fit);
+
+        robot.push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
+        assertThat(vm.pairList().selectedProperty().get().name()).isEqualTo("FLIR_00006");
+        robot.push(KeyCode.CONTROL, KeyCode.PAGE_UP);
+        assertThat(vm.pairList().selectedProperty().get().name()).isEqualTo("00001D");
+    }
 }
