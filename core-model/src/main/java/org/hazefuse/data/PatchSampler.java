@@ -1,5 +1,6 @@
 package org.hazefuse.data;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -30,6 +31,9 @@ import org.hazefuse.method.ImagePair;
  * bilinearly, keeping the aspect ratio, until the shorter side equals the patch, instead of reflect-padded:
  * reflection needs a pad smaller than the side (so 128 → 256 is impossible) and would teach the network
  * mirrored seams that real inputs never have.
+ *
+ * <p>Runs on the CPU whatever the training device: the result goes back to Java arrays anyway, and the
+ * accelerator stays free for the network.
  *
  * <p>Thread-safe: workers call {@link #fill} concurrently.
  */
@@ -120,7 +124,7 @@ public final class PatchSampler {
         int pp = patch * patch;
         int x;
         int y;
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray stack;
             if (w < patch || h < patch) {
                 double f = (double) patch / Math.min(w, h);
