@@ -41,7 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * that no visible label is cut off ("…") at that size.
  */
 @ExtendWith(ApplicationExtension.class)
-class ScreenshotTest {
+public class ScreenshotTest {
     private final TestServices t = new TestServices();
     private MainViewModel vm;
     private MainWindow window;
@@ -49,8 +49,11 @@ class ScreenshotTest {
     @TempDir
     Path dir;
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         // The real catalog and metrics: the screenshot shows what a user sees (dcp+gff until trained weights ship).
         t.methods = new CatalogMethodProvider();
         t.metrics = new SuiteMetricsService();
@@ -92,12 +95,26 @@ class ScreenshotTest {
         });
         save(robot, "compare-synthetic-haze.png");
         assertThat(clippedLabels(window.root())).isEmpty();
+
+        // A small laptop screen: still nothing cut off.
+        robot.interact(() -> {
+            vm.viewer().layoutProperty().set(PanelLayout.GRID);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(clippedLabels(window.root())).isEmpty();
     }
 
     private void save(FxRobot robot, String name) throws IOException {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage snap = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> window.root().snapshot(null, null));
         assertThat(snap.getWidth()).isEqualTo(1600);
+        write(snap, name);
+    }
+
+    /** Writes a snapshot to target/screenshots and, when asked, to docs/screenshots. */
+    public static void write(WritableImage snap, String name) throws IOException {
         var image = SwingFXUtils.fromFXImage(snap, null);
         Path target = Path.of("target", "screenshots", name);
         Files.createDirectories(target.getParent());

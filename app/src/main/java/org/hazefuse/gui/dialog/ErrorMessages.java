@@ -29,6 +29,10 @@ public final class ErrorMessages {
             return "Not enough memory for this image. Try a smaller image or give the application more memory (-Xmx).";
         }
         String message = e.getMessage();
+        if (e instanceof Error) {
+            return "Internal error (" + e.getClass().getSimpleName()
+                    + (message == null || message.isBlank() ? "" : ": " + message) + "). Details are in the log.";
+        }
         if (message == null || message.isBlank()) {
             return "Unexpected error (" + e.getClass().getSimpleName() + "). Details are in the log.";
         }

@@ -41,6 +41,19 @@ public final class TrainingPane extends BorderPane {
         NumberAxis x = new NumberAxis();
         x.setLabel("Step");
         x.setForceZeroInRange(false);
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return v == Math.rint(v) ? Long.toString((long) v) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel("Loss");
         y.setForceZeroInRange(false);
@@ -128,6 +141,7 @@ public final class TrainingPane extends BorderPane {
         patch.getItems().setAll(64, 96, 128, 192, 256);
         patch.setValue(vm.patchSizeProperty().get());
         patch.valueProperty().addListener((o, a, b) -> vm.patchSizeProperty().set(b));
+        vm.patchSizeProperty().addListener((o, a, b) -> patch.setValue(b.intValue()));
         grid.add(label("Patch size"), 0, row);
         grid.add(patch, 1, row++);
         row = spinner(grid, row, "Validate every (steps)", "train-validate", 1, 100_000, vm.validateEveryProperty(), 10);
@@ -184,6 +198,11 @@ public final class TrainingPane extends BorderPane {
         spinner.setEditable(true);
         spinner.setPrefWidth(110);
         spinner.valueProperty().addListener((o, a, b) -> value.set(b));
+        value.addListener((o, a, b) -> {
+            if (!b.equals(spinner.getValue())) {
+                spinner.getValueFactory().setValue(b.intValue());
+            }
+        });
         grid.add(label(name), 0, row);
         grid.add(spinner, 1, row);
         return row + 1;

@@ -45,7 +45,7 @@ class CoreTrainingPaneTest {
     @Test
     void tinyConfigurationStepsFillTheChartAndGiveATunedModel(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            vm.stepsProperty().set(3);
+            vm.stepsProperty().set(6);
             vm.batchSizeProperty().set(1);
             vm.patchSizeProperty().set(64);
             vm.validateEveryProperty().set(2);
@@ -58,10 +58,12 @@ class CoreTrainingPaneTest {
         assertThat(vm.stateProperty().get()).isEqualTo(TrainingState.FINISHED);
         List<XYChart.Series<Number, Number>> series = pane.lossChart().getData();
         assertThat(series).extracting(XYChart.Series::getName).containsExactly("total", "dehaze", "intensity", "gradient");
-        assertThat(series.get(0).getData()).hasSize(3);
+        assertThat(series.get(0).getData()).hasSize(6);
         assertThat(series.get(0).getData()).allSatisfy(d -> assertThat(d.getYValue().doubleValue()).isFinite());
         assertThat(vm.validations()).isNotEmpty();
         assertThat(vm.validations().get(0).figures()).containsKeys("PSNR (dB)", "SSIM");
         assertThat(vm.tunedWeightsProperty().get()).exists().hasFileName("model.hzf");
+        org.hazefuse.gui.ScreenshotTest.write(
+                WaitForAsyncUtils.waitForAsyncFx(10_000, () -> pane.snapshot(null, null)), "fine-tuning.png");
     }
 }
