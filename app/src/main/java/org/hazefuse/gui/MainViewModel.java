@@ -84,6 +84,7 @@ public final class MainViewModel {
 
     private TaskHandle loadHandle = TaskHandle.DONE;
     private TaskHandle runHandle = TaskHandle.DONE;
+    private TaskHandle metricsHandle = TaskHandle.DONE;
     private long loadGeneration;
     private long runGeneration;
     private int runCount;
@@ -259,6 +260,7 @@ public final class MainViewModel {
             return;
         }
         runHandle.cancel();
+        metricsHandle.cancel();
         long gen = ++runGeneration;
         DensitySettings settings = density.settings();
         running.set(true);
@@ -268,9 +270,8 @@ public final class MainViewModel {
             FusionMethod method = methods.get(name);
             cancel.throwIfCancelled();
             FusionResult r = method.run(in, settings, cancel);
-            List<MetricValue> m = services.metrics().compute(in, r);
             return new Outcome(in, r, FxImages.toFx(r.dehazed()), FxImages.toHeat(r.density()),
-                    FxImages.toFx(r.fused()), m, method.description() + " · " + services.methods().deviceDescription());
+                    FxImages.toFx(r.fused()), method.description() + " · " + services.methods().deviceDescription());
         }).onSuccess(o -> {
             if (gen != runGeneration) {
                 return;
@@ -282,10 +283,10 @@ public final class MainViewModel {
             dehazedImage.set(o.dehazed());
             densityImage.set(o.density());
             fusedImage.set(o.fused());
-            metrics.setAll(o.metrics());
             device.set(o.description());
             status.set(o.input().name() + ": " + name + " done in " + o.result().total().toMillis() + " ms");
             updateReadout();
+            computeMetrics(gen, o.input(), o.result());
         }).onFailure(e -> {
             if (gen != runGeneration) {
                 return;
@@ -304,8 +305,23 @@ public final class MainViewModel {
         }));
     }
 
+    /**
+     * Metrics of a shown result, as a task of their own so the images appear first; dropped when a newer run
+     * started meanwhile. A metric failure is logged and leaves the panel empty: the images are still valid.
+     */
+    private void computeMetrics(long gen, ImagePair in, FusionResult r) {
+        metrics.clear();
+        metricsHandle.cancel();
+        metricsHandle = services.executor().execute(BackgroundTask.of("Metrics", (p, cancel) ->
+                services.metrics().compute(in, r)).onSuccess(values -> {
+                    if (gen == runGeneration) {
+                        metrics.setAll(values);
+                    }
+                }).onFailure(e -> LOG.warn("Metrics of {} failed", in.name(), e)));
+    }
+
     private record Outcome(ImagePair input, FusionResult result, Image dehazed, Image density, Image fused,
-                           List<MetricValue> metrics, String description) {
+                           String description) {
     }
 
     public void cancel() {
