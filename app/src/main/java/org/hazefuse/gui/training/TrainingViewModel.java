@@ -36,6 +36,8 @@ import org.hazefuse.gui.task.UiThread;
 public final class TrainingViewModel {
     /** Runs expected to take longer than this ask for confirmation first. */
     public static final Duration LONG_RUN = Duration.ofMinutes(10);
+    /** Steps timed before the duration check. */
+    static final int MEASURE_STEPS = 3;
 
     private final Trainer trainer;
     private final DialogService dialogs;
@@ -60,6 +62,8 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<Path> tunedWeights = new ReadOnlyObjectWrapper<>();
     private TrainingRun run;
     private long generation;
+    /** Whether the user already accepted a long run (or it was checked), so the question comes once per run. */
+    private boolean durationChecked;
 
     public TrainingViewModel(Trainer trainer, DialogService dialogs, UiThread ui, Supplier<String> model,
                              Supplier<List<InputPair>> loadedPairs) {
@@ -97,10 +101,14 @@ public final class TrainingViewModel {
             dialogs.showError("Cannot start fine-tuning", capitalize(e.getMessage()) + ".");
             return;
         }
-        var estimate = trainer.estimate(config);
+        launch(config, trainer.estimate(config));
+    }
+
+    private void launch(TrainingConfig config, java.util.Optional<Duration> estimate) {
         if (estimate.isPresent() && estimate.get().compareTo(LONG_RUN) > 0
                 && !dialogs.confirm("Long training run", "This run is expected to take about "
                 + formatDuration(estimate.get()) + " on this machine. Start it anyway?")) {
+            summary.set("Not started.");
             return;
         }
         history.clear();
@@ -108,14 +116,36 @@ public final class TrainingViewModel {
         progress.set(0);
         lastCheckpoint.set("");
         long gen = ++generation;
+        durationChecked = estimate.isPresent();
         state.set(TrainingState.RUNNING);
-        summary.set("Starting …");
+        summary.set("Starting …" + estimate.map(d -> " (about " + formatDuration(d) + ")").orElse(""));
         try {
             run = trainer.start(config, new Listener(gen));
         } catch (RuntimeException e) {
             state.set(TrainingState.FAILED);
             summary.set("Could not start.");
             dialogs.showError("Cannot start fine-tuning", ErrorMessages.describe(e));
+        }
+    }
+
+    /**
+     * Measured, not guessed: after {@value #MEASURE_STEPS} steps the trainer's ETA (from its real throughput) is
+     * known; a run longer than {@link #LONG_RUN} is paused and the user asked whether to go on.
+     */
+    private void checkDuration(TrainingProgress p) {
+        if (durationChecked || p.step() < MEASURE_STEPS || state.get() != TrainingState.RUNNING) {
+            return;
+        }
+        durationChecked = true;
+        if (p.eta().compareTo(LONG_RUN) <= 0) {
+            return;
+        }
+        pause();
+        if (dialogs.confirm("Long training run", "At the speed of the first " + p.step() + " steps this run needs about "
+                + formatDuration(p.eta()) + " more on this machine. Continue?")) {
+            resume();
+        } else {
+            cancel();
         }
     }
 
@@ -153,6 +183,7 @@ public final class TrainingViewModel {
             ui.post(() -> {
                 if (gen == generation) {
                     history.add(p);
+                    checkDuration(p);
                     progress.set((double) p.step() / p.totalSteps());
                     summary.set(String.format(java.util.Locale.ROOT, "Step %d / %d · loss %.4f · %.1f samples/s · ETA %s",
                             p.step(), p.totalSteps(), p.loss(), p.samplesPerSecond(), formatDuration(p.eta())));

@@ -15,6 +15,7 @@ import org.hazefuse.gui.training.ValidationFigures;
  * {@code validateEvery} steps. Pause blocks between steps; cancel ends after the current step.
  */
 public final class FakeTrainer implements Trainer {
+    /** What {@link #estimate} answers; null for "cannot tell in advance". */
     public volatile Duration estimate = Duration.ofSeconds(5);
     public volatile TrainingConfig lastConfig;
 
@@ -25,7 +26,7 @@ public final class FakeTrainer implements Trainer {
 
     @Override
     public java.util.Optional<Duration> estimate(TrainingConfig config) {
-        return java.util.Optional.of(estimate);
+        return java.util.Optional.ofNullable(estimate);
     }
 
     @Override

@@ -51,7 +51,8 @@ class CoreTrainingPaneTest {
             vm.validateEveryProperty().set(2);
         });
         robot.clickOn("#train-start");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.stateProperty().get() != TrainingState.RUNNING);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> vm.stateProperty().get() != TrainingState.IDLE && !vm.stateProperty().get().active());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(dialogs.errors).isEmpty();

@@ -73,12 +73,29 @@ class TrainingPaneTest {
     }
 
     @Test
-    void longRunsAskFirst(FxRobot robot) {
+    void longRunsAskFirst(FxRobot robot) throws Exception {
         trainer.estimate = Duration.ofHours(3);
         dialogs.confirmAnswer = false;
         robot.clickOn("#train-start");
         assertThat(dialogs.questions).singleElement().extracting(q -> q.text()).asString().contains("3 h 0 min");
         assertThat(vm.stateProperty().get()).isEqualTo(TrainingState.IDLE);
         assertThat(trainer.lastConfig).isNull();
+    }
+
+    @Test
+    void aRunMeasuredToBeLongIsPausedAndCancelledWhenTheUserSaysNo(FxRobot robot) throws Exception {
+        trainer.estimate = null; // this trainer cannot tell in advance: the first steps decide
+        dialogs.confirmAnswer = false;
+        robot.interact(() -> vm.stepsProperty().set(100_000)); // the fake's ETA: 1 s per remaining step
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.stateProperty().get() == TrainingState.CANCELLED);
+
+        assertThat(dialogs.questions).singleElement().extracting(q -> q.text()).asString()
+                .contains("first 3 steps").contains("27 h");
+        WaitForAsyncUtils.waitForFxEvents();
+        int steps = vm.history().size();
+        Thread.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.history()).as("the run stopped").hasSize(steps);
     }
 }
