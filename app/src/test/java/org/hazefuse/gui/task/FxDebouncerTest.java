@@ -23,7 +23,7 @@ class FxDebouncerTest {
     void aBurstRunsOnlyTheLastActionOnce() throws Exception {
         List<Integer> ran = new ArrayList<>();
         WaitForAsyncUtils.asyncFx(() -> {
-            FxDebouncer debouncer = new FxDebouncer(Duration.millis(100));
+            FxDebouncer debouncer = new FxDebouncer(Duration.millis(1500));
             for (int i = 1; i <= 5; i++) {
                 int value = i;
                 debouncer.schedule(() -> ran.add(value));
