@@ -19,7 +19,6 @@ import javax.imageio.ImageIO;
 import org.hazefuse.gui.core.CatalogMethodProvider;
 import org.hazefuse.gui.core.SuiteMetricsService;
 import org.hazefuse.gui.export.ExportViewModel;
-import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.testing.TestPairs;
 import org.hazefuse.gui.testing.TestServices;
 import org.hazefuse.gui.training.TrainingViewModel;
