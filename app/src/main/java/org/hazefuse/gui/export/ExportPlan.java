@@ -12,8 +12,9 @@ import org.hazefuse.method.ImagePair;
 
 /**
  * The files one pair's export writes: {@code NAME_dehazed.png}, {@code NAME_density.png} (the density as gray
- * levels, 0 = clear, so it stays measurable), {@code NAME_fused.png} and, with synthesized haze,
- * {@code NAME_hazy.png}. Pure naming rules, checked before anything is written.
+ * levels, 0 = clear, so it stays measurable), {@code NAME_density_color.png} (the viewer's heat colours, for
+ * figures), {@code NAME_fused.png} and, with synthesized haze, {@code NAME_hazy.png}. Pure naming rules, checked
+ * before anything is written.
  */
 public final class ExportPlan {
     private ExportPlan() {
@@ -28,6 +29,7 @@ public final class ExportPlan {
         }
         out.put(folder.resolve(base + "_dehazed.png"), result.dehazed());
         out.put(folder.resolve(base + "_density.png"), result.density());
+        out.put(folder.resolve(base + "_density_color.png"), org.hazefuse.gui.image.HeatColorMap.colorize(result.density()));
         out.put(folder.resolve(base + "_fused.png"), result.fused());
         return out;
     }
@@ -39,7 +41,7 @@ public final class ExportPlan {
         if (hazy) {
             out.add(folder.resolve(base + "_hazy.png"));
         }
-        for (String suffix : List.of("_dehazed.png", "_density.png", "_fused.png")) {
+        for (String suffix : List.of("_dehazed.png", "_density.png", "_density_color.png", "_fused.png")) {
             out.add(folder.resolve(base + suffix));
         }
         return out;

@@ -38,6 +38,26 @@ public final class HeatColorMap {
         return Math.round(value * 255f);
     }
 
+    /**
+     * A density map in colour as an RGB {@link org.hazefuse.image.FloatImage} (for export next to the gray values),
+     * through the same 256-entry table the viewer uses.
+     */
+    public static org.hazefuse.image.FloatImage colorize(org.hazefuse.image.FloatImage map) {
+        if (map.channels() != 1) {
+            throw new IllegalArgumentException("a heat map needs 1 channel, got " + map.channels());
+        }
+        int n = map.pixels();
+        float[] d = map.data();
+        float[] rgb = new float[3 * n];
+        for (int i = 0; i < n; i++) {
+            int c = LUT[index(d[i])];
+            rgb[i] = ((c >> 16) & 0xff) / 255f;
+            rgb[n + i] = ((c >> 8) & 0xff) / 255f;
+            rgb[2 * n + i] = (c & 0xff) / 255f;
+        }
+        return new org.hazefuse.image.FloatImage(map.width(), map.height(), 3, rgb);
+    }
+
     /** The stops, from 0 to 1 at equal spacing, for a legend gradient. */
     public static List<Color> stops() {
         return STOPS;

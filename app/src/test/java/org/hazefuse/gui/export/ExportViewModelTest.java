@@ -66,6 +66,8 @@ class ExportViewModelTest {
         }
         assertThat(ImageIO.read(out.resolve("00001D_density.png").toFile()).getColorModel().getNumComponents())
                 .isEqualTo(1);
+        assertThat(ImageIO.read(out.resolve("00001D_density_color.png").toFile()).getColorModel().getNumComponents())
+                .isEqualTo(3);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
@@ -96,7 +98,7 @@ class ExportViewModelTest {
 
         t.dialogs.confirmAnswer = false;
         assertThat(export.exportCurrentTo(out)).isFalse();
-        assertThat(t.dialogs.questions).singleElement().extracting(q -> q.text()).asString().contains("3 files");
+        assertThat(t.dialogs.questions).singleElement().extracting(q -> q.text()).asString().contains("4 files");
         assertThat(Files.getLastModifiedTime(fused)).isEqualTo(old);
 
         t.dialogs.confirmAnswer = true;
