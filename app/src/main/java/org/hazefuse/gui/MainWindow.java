@@ -308,7 +308,26 @@ public final class MainWindow {
         progress.setPrefWidth(140);
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
-        HBox bar = new HBox(10, status, device, progress);
+        // Elapsed time of the run in flight, so a long CPU run visibly progresses.
+        Label elapsed = new Label();
+        elapsed.setId("elapsed");
+        elapsed.setMinWidth(Region.USE_PREF_SIZE);
+        long[] startedAt = {0};
+        javafx.animation.Timeline ticker = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1),
+                e -> elapsed.setText((System.nanoTime() - startedAt[0]) / 1_000_000_000L + " s")));
+        ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        vm.runningProperty().addListener((obs, was, running) -> {
+            if (running) {
+                startedAt[0] = System.nanoTime();
+                elapsed.setText("0 s");
+                ticker.playFromStart();
+            } else {
+                ticker.stop();
+                elapsed.setText("");
+            }
+        });
+        HBox bar = new HBox(10, status, device, elapsed, progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.getStyleClass().add("status-bar");
