@@ -163,7 +163,7 @@ public final class MainViewModel {
                 logFailure("Cannot read pair " + pair.name(), e);
                 clearAll();
                 status.set("Could not read " + pair.name() + ".");
-                services.dialogs().showError("Cannot open " + pair.name(), ErrorMessages.describe(e));
+                services.dialogs().showError("Cannot open the pair " + pair.name(), ErrorMessages.describe(e));
             }
         }).onCancelled(() -> {
             if (gen == loadGeneration) {

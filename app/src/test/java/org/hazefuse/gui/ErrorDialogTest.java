@@ -73,6 +73,7 @@ class ErrorDialogTest {
         assertThat(dialog.getHeaderText()).contains("Cannot open").contains("broken");
         assertThat(text).contains("broken_vis.png").containsAnyOf("decoded", "truncated", "not an image");
         assertThat(text).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
+        ScreenshotTest.write(WaitForAsyncUtils.waitForAsyncFx(5000, () -> dialog.snapshot(null, null)), "error-dialog.png");
         robot.clickOn("OK");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.listTargetWindows()).hasSize(1);

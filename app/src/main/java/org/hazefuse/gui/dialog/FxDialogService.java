@@ -96,7 +96,8 @@ public final class FxDialogService implements DialogService {
         // A wrapping label instead of the default content text, so long file paths are never cut off.
         Label content = new Label(message);
         content.setWrapText(true);
-        content.setMaxWidth(560);
+        content.setPrefWidth(520);
+        content.setMaxWidth(520);
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return alert;
