@@ -95,6 +95,11 @@ public class ScreenshotTest {
         save(robot, "compare-synthetic-haze.png");
         assertThat(clippedLabels(window.root())).isEmpty();
 
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(clippedLabels(window.root())).as("fine-tuning tab").isEmpty();
+        robot.interact(() -> window.tabs().getSelectionModel().select(0));
+
         // A small laptop screen: still nothing cut off.
         robot.interact(() -> {
             vm.viewer().layoutProperty().set(PanelLayout.GRID);

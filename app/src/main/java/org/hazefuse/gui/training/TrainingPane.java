@@ -17,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -115,23 +114,23 @@ public final class TrainingPane extends BorderPane {
         CheckBox loaded = new CheckBox("Train on the loaded pairs");
         loaded.selectedProperty().bindBidirectional(vm.useLoadedPairsProperty());
         grid.add(loaded, 0, 0, 2, 1);
-        TextField folder = new TextField();
-        folder.setPromptText("Dataset folder (vis/ and ir/)");
-        folder.setEditable(false);
-        folder.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.datasetFolderProperty().get() == null ? "" : vm.datasetFolderProperty().get().toString(),
-                vm.datasetFolderProperty()));
-        Button browse = new Button("Browse…");
-        browse.setOnAction(e -> dialogs.openFolder("Dataset folder", vm.datasetFolderProperty().get())
-                .ifPresent(p -> {
-                    vm.datasetFolderProperty().set(p);
-                    vm.useLoadedPairsProperty().set(false);
-                }));
-        folder.disableProperty().bind(vm.useLoadedPairsProperty());
-        grid.add(folder, 0, 1);
-        grid.add(browse, 1, 1);
+        Label folders = new Label();
+        folders.setWrapText(true);
+        folders.textProperty().bind(Bindings.createStringBinding(() -> vm.datasetFolders().isEmpty()
+                ? "No dataset folder (vis/ and ir/ subfolders)"
+                : String.join("\n", vm.datasetFolders().stream().map(Object::toString).toList()), vm.datasetFolders()));
+        folders.disableProperty().bind(vm.useLoadedPairsProperty());
+        Button add = new Button("Add folder…");
+        add.setOnAction(e -> dialogs.openFolder("Add a dataset folder",
+                        vm.datasetFolders().isEmpty() ? null : vm.datasetFolders().get(vm.datasetFolders().size() - 1))
+                .ifPresent(vm::addDatasetFolder));
+        Button clearFolders = new Button("Clear");
+        clearFolders.setOnAction(e -> vm.datasetFolders().clear());
+        clearFolders.disableProperty().bind(Bindings.isEmpty(vm.datasetFolders()));
+        grid.add(folders, 0, 1, 2, 1);
+        grid.add(new HBox(6, add, clearFolders), 0, 2, 2, 1);
 
-        int row = 2;
+        int row = 3;
         row = spinner(grid, row, "Steps", "train-steps", 1, 1_000_000, vm.stepsProperty(), 50);
         SliderRow.add(grid, row, "train-lr", "Learning rate", "Adam learning rate (log scale)", -6, -2,
                 vm.logLearningRateProperty(), v -> String.format(Locale.ROOT, "%.1e", Math.pow(10, v)));

@@ -9,7 +9,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,7 +18,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.hazefuse.gui.dialog.DialogService;
@@ -45,7 +43,7 @@ public final class TrainingViewModel {
     private final Supplier<String> model;
     private final Supplier<List<InputPair>> loadedPairs;
 
-    private final ObjectProperty<Path> datasetFolder = new SimpleObjectProperty<>();
+    private final ObservableList<Path> datasetFolders = FXCollections.observableArrayList();
     private final BooleanProperty useLoadedPairs = new SimpleBooleanProperty(true);
     private final IntegerProperty steps = new SimpleIntegerProperty(500);
     private final DoubleProperty logLearningRate = new SimpleDoubleProperty(-4);
@@ -76,13 +74,12 @@ public final class TrainingViewModel {
 
     /** The configuration the controls describe; throws IllegalArgumentException with a user message if invalid. */
     public TrainingConfig config() {
-        Path folder = datasetFolder.get();
-        boolean pairs = useLoadedPairs.get() || folder == null;
+        boolean pairs = useLoadedPairs.get() || datasetFolders.isEmpty();
         String m = model.get();
         if (m == null || m.isBlank()) {
             throw new IllegalArgumentException("choose a model to fine-tune first");
         }
-        return new TrainingConfig(m, pairs ? List.of() : List.of(folder), pairs ? loadedPairs.get() : List.of(),
+        return new TrainingConfig(m, pairs ? List.of() : List.copyOf(datasetFolders), pairs ? loadedPairs.get() : List.of(),
                 steps.get(), Math.pow(10, logLearningRate.get()), batchSize.get(), patchSize.get(), validateEvery.get());
     }
 
@@ -251,8 +248,17 @@ public final class TrainingViewModel {
         return Bindings.createBooleanBinding(() -> state.get().active(), state);
     }
 
-    public ObjectProperty<Path> datasetFolderProperty() {
-        return datasetFolder;
+    /** Dataset folders (vis/ + ir/, triplets, or list files' folders); used when "loaded pairs" is off. */
+    public ObservableList<Path> datasetFolders() {
+        return datasetFolders;
+    }
+
+    /** Adds a dataset folder and trains on the folders from now on. */
+    public void addDatasetFolder(Path folder) {
+        if (!datasetFolders.contains(folder)) {
+            datasetFolders.add(folder);
+        }
+        useLoadedPairs.set(false);
     }
 
     public BooleanProperty useLoadedPairsProperty() {

@@ -98,4 +98,20 @@ class TrainingPaneTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.history()).as("the run stopped").hasSize(steps);
     }
+
+    @Test
+    void datasetFoldersReplaceTheLoadedPairs(FxRobot robot) {
+        java.nio.file.Path a = java.nio.file.Path.of("/data/a");
+        java.nio.file.Path b = java.nio.file.Path.of("/data/b");
+        dialogs.folderAnswer = java.util.Optional.of(a);
+        robot.clickOn("Add folder…");
+        dialogs.folderAnswer = java.util.Optional.of(b);
+        robot.clickOn("Add folder…");
+
+        TrainingConfig config = vm.config();
+        assertThat(config.datasetFolders()).containsExactly(a, b);
+        assertThat(config.pairs()).isEmpty();
+        robot.clickOn("Train on the loaded pairs");
+        assertThat(vm.config().pairs()).isEqualTo(loaded);
+    }
 }
