@@ -70,6 +70,7 @@ public class ScreenshotTest {
 
     @Test
     void mainWindowWithARealPair(FxRobot robot) throws IOException {
+        save(robot, "empty-window.png");
         TestPairs.roadscene(dir.resolve("pairs"));
         TestPairs.msrs(dir.resolve("pairs"));
         robot.interact(() -> vm.pairList().addFiles(List.of(dir.resolve("pairs"))));

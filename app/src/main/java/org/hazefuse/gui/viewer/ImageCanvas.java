@@ -21,12 +21,14 @@ import javafx.scene.paint.Color;
 public final class ImageCanvas extends Region {
     private static final Color BACKGROUND = Color.web("#1e1f22");
     private static final Color SPLIT_LINE = Color.web("#ffd166");
+    private static final Color PLACEHOLDER = Color.web("#9a9da3");
 
     private final Canvas canvas = new Canvas();
     private final ViewerViewModel viewer;
     private final ObjectProperty<Image> image = new SimpleObjectProperty<>();
     private final ObjectProperty<Image> secondImage = new SimpleObjectProperty<>();
     private final boolean compare;
+    private final javafx.beans.property.StringProperty placeholder = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.beans.property.BooleanProperty sizeSource = new javafx.beans.property.SimpleBooleanProperty(true);
     private double dragX;
     private double dragY;
@@ -38,7 +40,7 @@ public final class ImageCanvas extends Region {
         getStyleClass().add("image-canvas");
         setMinSize(60, 60);
         setPrefSize(240, 200);
-        ObservableValue<?>[] triggers = {image, secondImage, viewer.zoomProperty(), viewer.centerXProperty(),
+        ObservableValue<?>[] triggers = {image, secondImage, placeholder, viewer.zoomProperty(), viewer.centerXProperty(),
                 viewer.centerYProperty(), viewer.splitProperty(), widthProperty(), heightProperty()};
         for (ObservableValue<?> t : triggers) {
             t.addListener((obs, old, now) -> redraw());
@@ -75,6 +77,11 @@ public final class ImageCanvas extends Region {
         return sizeSource;
     }
 
+    /** Text drawn in the middle while there is no image (e.g. how to open one). */
+    public javafx.beans.property.StringProperty placeholderProperty() {
+        return placeholder;
+    }
+
     public ObjectProperty<Image> imageProperty() {
         return image;
     }
@@ -104,6 +111,13 @@ public final class ImageCanvas extends Region {
         gc.fillRect(0, 0, w, h);
         Image first = image.get();
         if (first == null) {
+            if (!placeholder.get().isEmpty()) {
+                gc.setFill(PLACEHOLDER);
+                gc.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+                gc.setTextBaseline(javafx.geometry.VPos.CENTER);
+                gc.setFont(javafx.scene.text.Font.font(13));
+                gc.fillText(placeholder.get(), w / 2, h / 2, Math.max(10, w - 16));
+            }
             return;
         }
         if (!compare || secondImage.get() == null) {

@@ -39,6 +39,11 @@ public final class ViewerPane extends BorderPane {
             panel.setId("panel-" + p.name().toLowerCase(java.util.Locale.ROOT));
             panel.imageProperty().bind(vm.imageProperty(p));
             panel.valueLabel().textProperty().bind(vm.panelValueProperty(p));
+            if (p == Panel.VISIBLE) {
+                panel.canvas().placeholderProperty().set("Drop a visible and an infrared image, or a folder");
+            } else if (p == Panel.INFRARED) {
+                panel.canvas().placeholderProperty().set("or use File → Open (Ctrl+O)");
+            }
             panels.put(p, panel);
         }
         compareCanvas = new ImageCanvas(viewer, true);
