@@ -101,7 +101,7 @@ public class HazeFuseApp extends Application {
             dialogs.showError("Unexpected error", ErrorMessages.describe(e));
         });
         stage.show();
-        StartupOptions options = startup == null ? StartupOptions.NONE : startup;
+        StartupOptions options = startup != null ? startup : fromParameters(dialogs);
         options.model().ifPresent(m -> {
             if (vm.modelNames().contains(m)) {
                 vm.modelProperty().set(m);
@@ -112,6 +112,16 @@ public class HazeFuseApp extends Application {
         });
         if (!options.files().isEmpty()) {
             Platform.runLater(() -> vm.pairList().addFiles(options.files()));
+        }
+    }
+
+    /** When started by {@code Application.launch(HazeFuseApp.class, args)}: the same options from the raw arguments. */
+    private StartupOptions fromParameters(FxDialogService dialogs) {
+        try {
+            return StartupOptions.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            dialogs.showError("Unknown command line arguments", e.getMessage());
+            return StartupOptions.NONE;
         }
     }
 
