@@ -15,10 +15,16 @@ import org.hazefuse.gui.training.Trainer;
 
 /**
  * Everything the view models need from outside: threads, dialogs and the core services behind small
- * interfaces. Production wires real ones in {@link HazeFuseApp}; tests pass fakes and a current-thread executor.
+ * interfaces. Production wires real ones in {@link HazeFuseApp}; tests pass fakes and current-thread executors.
+ *
+ * @param executor runs the methods (inference, batch export, writing): one thread, so a method is never called
+ *     twice at once and exports follow the run they export
+ * @param ioExecutor reads, pairs, synthesizes haze and computes metrics, so a drop or a new selection is not
+ *     queued behind a long inference run
  */
 public record GuiServices(
         TaskExecutor executor,
+        TaskExecutor ioExecutor,
         Debouncer debouncer,
         UiThread uiThread,
         DialogService dialogs,
@@ -31,6 +37,7 @@ public record GuiServices(
         AppSettings settings) {
     public GuiServices {
         Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(ioExecutor, "ioExecutor");
         Objects.requireNonNull(debouncer, "debouncer");
         Objects.requireNonNull(uiThread, "uiThread");
         Objects.requireNonNull(dialogs, "dialogs");

@@ -60,6 +60,7 @@ public class HazeFuseApp extends Application {
     static GuiServices productionServices(FxDialogService dialogs) {
         return new GuiServices(
                 new FxTaskExecutor("hazefuse-work", 1),
+                new FxTaskExecutor("hazefuse-io", 1),
                 new FxDebouncer(Duration.millis(350)),
                 UiThread.FX,
                 dialogs,
@@ -131,6 +132,7 @@ public class HazeFuseApp extends Application {
             session.save(vm, stage);
             vm.dispose();
             vm.services().executor().shutdown();
+            vm.services().ioExecutor().shutdown();
         }
     }
 }

@@ -112,7 +112,7 @@ public final class MainViewModel {
 
     public MainViewModel(GuiServices services, DensitySettings initialDensity) {
         this.services = services;
-        this.pairList = new PairListViewModel(services.executor(), services.dialogs(), services.settings());
+        this.pairList = new PairListViewModel(services.ioExecutor(), services.dialogs(), services.settings());
         this.density = new DensityControlsViewModel(initialDensity);
         this.methods = new MethodHolder(services.methods());
         for (int i = 0; i < panelValues.length; i++) {
@@ -140,6 +140,8 @@ public final class MainViewModel {
     /** Reads the pair (null clears the view); on success shows it and requests a run. */
     public void load(InputPair pair) {
         loadHandle.cancel();
+        runHandle.cancel(); // the run in flight is for the previous pair
+        metricsHandle.cancel();
         long gen = ++loadGeneration;
         if (pair == null) {
             clearAll();
@@ -148,7 +150,7 @@ public final class MainViewModel {
         loading.set(true);
         status.set("Reading " + pair.name() + " …");
         Optional<HazeSettings> hazeNow = haze.current();
-        loadHandle = services.executor().execute(BackgroundTask.of("Reading " + pair.name(), (p, cancel) -> {
+        loadHandle = services.ioExecutor().execute(BackgroundTask.of("Reading " + pair.name(), (p, cancel) -> {
             ImagePair source = services.reader().read(pair);
             cancel.throwIfCancelled();
             return prepare(source, hazeNow);
@@ -181,7 +183,7 @@ public final class MainViewModel {
         long gen = ++loadGeneration;
         Optional<HazeSettings> hazeNow = haze.current();
         loadHandle.cancel();
-        loadHandle = services.executor().execute(BackgroundTask.of("Synthesizing haze", (p, c) -> prepare(source, hazeNow))
+        loadHandle = services.ioExecutor().execute(BackgroundTask.of("Synthesizing haze", (p, c) -> prepare(source, hazeNow))
                 .onSuccess(prepared -> {
                     if (gen == loadGeneration) {
                         show(prepared);
@@ -310,7 +312,7 @@ public final class MainViewModel {
     private void computeMetrics(long gen, ImagePair in, FusionResult r) {
         metrics.clear();
         metricsHandle.cancel();
-        metricsHandle = services.executor().execute(BackgroundTask.of("Metrics", (p, cancel) ->
+        metricsHandle = services.ioExecutor().execute(BackgroundTask.of("Metrics", (p, cancel) ->
                 services.metrics().compute(in, r)).onSuccess(values -> {
                     if (gen == runGeneration) {
                         metrics.setAll(values);

@@ -70,7 +70,7 @@ class BackgroundRunTest {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    break;
+                    throw new java.util.concurrent.CancellationException("interrupted");
                 }
             }
             return new FakeFusionMethod().run(pair, settings, cancel);
@@ -84,6 +84,7 @@ class BackgroundRunTest {
     @Start
     void start(Stage stage) {
         t.executor = new FxTaskExecutor("test-work", 1);
+        t.ioExecutor = new FxTaskExecutor("test-io", 1);
         t.methods = new MethodProvider() {
             @Override
             public List<String> names() {
@@ -105,6 +106,7 @@ class BackgroundRunTest {
     @AfterEach
     void cleanUp() {
         t.executor.shutdown();
+        t.ioExecutor.shutdown();
         t.cleanUp();
     }
 
@@ -128,5 +130,18 @@ class BackgroundRunTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sawCancel);
         assertThat(vm.resultProperty().get()).isNull();
         assertThat(t.dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void anotherPairLoadsAtOnceWhileAModelRuns(FxRobot robot) throws Exception {
+        InputPair first = TestPairs.msrs(dir.resolve("a"));
+        InputPair second = TestPairs.roadscene(dir.resolve("b"));
+        robot.interact(() -> vm.pairList().addFiles(List.of(first.visible(), first.infrared())));
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("the run started").isTrue();
+
+        robot.interact(() -> vm.pairList().addFiles(List.of(second.visible(), second.infrared())));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.inputProperty().get() != null
+                && vm.inputProperty().get().width() == 500);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sawCancel);
     }
 }

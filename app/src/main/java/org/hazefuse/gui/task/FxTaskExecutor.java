@@ -48,7 +48,12 @@ public final class FxTaskExecutor implements TaskExecutor {
                 task.failed(error);
             }
         });
-        pool.execute(fxTask);
+        try {
+            pool.execute(fxTask);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Shut down (the window is closing): late follow-up work of finished tasks is dropped.
+            return TaskHandle.DONE;
+        }
         return new TaskHandle() {
             @Override
             public void cancel() {

@@ -28,6 +28,7 @@ public final class TestServices {
     public final Preferences prefs = Preferences.userRoot().node("org/hazefuse/gui-test/" + UUID.randomUUID());
     public Trainer trainer = Trainer.NONE;
     public org.hazefuse.gui.task.TaskExecutor executor = new CurrentThreadTaskExecutor();
+    public org.hazefuse.gui.task.TaskExecutor ioExecutor = new CurrentThreadTaskExecutor();
     public UiThread uiThread = UiThread.DIRECT;
 
     /** Metrics from the fake result: the mean density, so the panel has something to show. */
@@ -51,7 +52,7 @@ public final class TestServices {
     }
 
     public GuiServices services(org.hazefuse.gui.dialog.DialogService dialogService) {
-        return new GuiServices(executor, Debouncer.IMMEDIATE, uiThread, dialogService,
+        return new GuiServices(executor, ioExecutor, Debouncer.IMMEDIATE, uiThread, dialogService,
                 new CorePairReader(), methods, new CoreHazeSynthesizer(), metrics, new CoreImageWriter(),
                 trainer, new AppSettings(prefs));
     }
