@@ -30,6 +30,8 @@ import org.hazefuse.restoration.RestorationBackbone;
 public final class IassfNetwork extends NetworkBlock {
     /** Key of the optional {@link DensitySettings} in the forward parameters. */
     public static final String DENSITY_SETTINGS = "densitySettings";
+    /** Key of the optional {@link StageClock} in the forward parameters (profiling). */
+    public static final String STAGE_CLOCK = "stageClock";
     private static final int MULTIPLE = 4;
 
     private final IassfConfig config;
@@ -66,6 +68,10 @@ public final class IassfNetwork extends NetworkBlock {
         DensitySettings settings = params != null && params.contains(DENSITY_SETTINGS)
                 ? (DensitySettings) params.get(DENSITY_SETTINGS)
                 : DensitySettings.DEFAULT;
+        StageClock clock = params != null && params.contains(STAGE_CLOCK)
+                ? (StageClock) params.get(STAGE_CLOCK)
+                : StageClock.OFF;
+        clock.start();
         NDArray hazyIn = inputs.get(0);
         long batch = hazyIn.getShape().get(0);
         long h = hazyIn.getShape().get(2);
@@ -78,16 +84,19 @@ public final class IassfNetwork extends NetworkBlock {
         NDArray visibleFeatures = features.get("0:{}", batch);
         NDArray infraredFeatures = features.get("{}:", batch);
         NDArray infraredImage = apply(infraredProjection, store, infraredFeatures, training);
+        clock.lap("encoder");
         // Steps 2-3: prompt from the non-shared information, embedded into the infrared branch.
         NDArray prompt = apply(prompts, store, visibleFeatures.sub(infraredFeatures), training);
         NDArray compensated = embedding.forward(store, new NDList(infraredFeatures, prompt), training)
                 .singletonOrThrow();
+        clock.lap("prompts");
         // Step 4: dark-channel density, no gradient; the user's assistance strength scales it.
         DarkChannelPrior.Estimate prior = config.physicsPrior()
                 ? DarkChannelPrior.estimate(Tensors.toUnit(hazy), settings)
                 : null;
         NDArray density = prior != null ? prior.density() : HazeDensityEstimator.estimate(visibleFeatures, settings);
         NDArray assisted = density.mul(settings.infraredAssist()).clip(0, 1);
+        clock.lap("density");
         // Step 5: X = D·F̃_ir + (1 − D)·F_vis + F_vis, then the U-Net.
         NDArray mixed = assisted.mul(compensated).add(assisted.neg().add(1).mul(visibleFeatures))
                 .add(visibleFeatures);
@@ -98,11 +107,13 @@ public final class IassfNetwork extends NetworkBlock {
             restored = physics.restored();
             shownDensity = physics.density();
         }
+        clock.lap("restoration");
         // Step 6: fusion of the restored visible image with the infrared representation.
         NDArray fused = fusion.forward(store, new NDList(restored, infraredImage), training).singletonOrThrow();
         if (prior != null) {
             fused = fused.add(restored.maximum(infrared));
         }
+        clock.lap("fusion");
         return new NDList(Padding.crop(restored, 0, 0, h, w), Padding.crop(shownDensity, 0, 0, h, w),
                 Padding.crop(fused, 0, 0, h, w));
     }

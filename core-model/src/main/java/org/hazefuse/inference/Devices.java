@@ -44,6 +44,8 @@ public final class Devices {
         }
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        // Loads the native library first (it reads the properties above); the JNI call fails before that.
+        Engine.getEngine("PyTorch");
         ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
     }
 

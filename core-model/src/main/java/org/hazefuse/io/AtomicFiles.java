@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -57,7 +58,7 @@ public final class AtomicFiles {
      */
     public void write(Path target, Body body) throws IOException {
         Path dir = checkTarget(target);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = createTemp(dir, target);
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = Channels.newOutputStream(channel);
@@ -88,6 +89,19 @@ public final class AtomicFiles {
             throw new BadInputException(target, "already exists (allow overwriting or choose another output folder)");
         }
         return dir;
+    }
+
+    /**
+     * The temp file, created with mode rw-rw-rw- minus the umask on POSIX systems: the finished file gets the
+     * permissions of any file the user creates (e.g. rw-r--r--), not the owner-only rw------- of a plain temp file.
+     */
+    private static Path createTemp(Path dir, Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, prefix, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+        }
+        return Files.createTempFile(dir, prefix, ".tmp");
     }
 
     private void move(Path tmp, Path target) throws IOException {

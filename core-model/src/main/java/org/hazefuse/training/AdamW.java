@@ -3,7 +3,6 @@ package org.hazefuse.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -16,7 +15,7 @@ import java.util.List;
  * DJL's built-in optimizers do not expose.
  *
  * <p>Per parameter w with gradient g at step t: m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²;
- * w ← w − lr·(wd·w + (m/(1−β₁ᵗ)) / (sqrt(v/(1−β₂ᵗ)) + ε)).
+ * w ← (1 − lr·wd)·w − lr·(m/(1−β₁ᵗ)) / (sqrt(v/(1−β₂ᵗ)) + ε).
  */
 public final class AdamW {
     private final float beta1;
@@ -60,21 +59,28 @@ public final class AdamW {
         try {
             for (int i = 0; i < parameters.size(); i++) {
                 NDArray w = parameters.get(i).getArray();
-                try (NDScope ignored = new NDScope()) {
-                    NDArray g = w.getGradient();
+                // Temporaries live in their own manager, closed per parameter; only m, v and w change in place.
+                try (NDManager scratch = NDManager.newBaseManager(w.getDevice())) {
+                    NDArray g = owned(scratch, w.getGradient());
                     NDArray m = firstMoments.get(i);
                     NDArray v = secondMoments.get(i);
-                    m.muli(beta1).addi(g.mul(1 - beta1));
-                    v.muli(beta2).addi(g.square().mul(1 - beta2));
-                    NDArray denom = v.div(correction2).sqrt().add(eps);
-                    w.muli(1 - learningRate * weightDecay);
-                    w.subi(m.div(denom).mul(learningRate / correction1));
+                    m.muli(scratch.create(beta1)).addi(g.mul(1 - beta1));
+                    v.muli(scratch.create(beta2)).addi(g.square().mul(1 - beta2));
+                    NDArray denominator = owned(scratch, v.div(correction2)).sqrt().add(eps);
+                    NDArray stepDirection = owned(scratch, m.div(correction1)).div(denominator);
+                    w.muli(scratch.create(1 - learningRate * weightDecay));
+                    w.subi(stepDirection.mul(learningRate));
                 }
                 JniUtils.zeroGrad((PtNDArray) w);
             }
         } finally {
             JniUtils.setGradMode(gradMode);
         }
+    }
+
+    private static NDArray owned(NDManager manager, NDArray array) {
+        array.attach(manager);
+        return array;
     }
 
     /** Clears the accumulated gradients without updating (for a batch whose loss was not finite). */

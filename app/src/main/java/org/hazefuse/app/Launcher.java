@@ -1,0 +1,64 @@
+package org.hazefuse.app;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import org.hazefuse.cli.HazeFuseCli;
+
+/**
+ * Main class of {@code hazefuse.jar}: no arguments start the desktop app, anything else runs the command line.
+ *
+ * <p>Deliberately not a JavaFX {@code Application}: a headless subcommand never loads a JavaFX class, so it works
+ * without a display. The GUI class is looked up by name so this module compiles whether or not the GUI is built.
+ */
+public final class Launcher {
+    static final String GUI_CLASS = "org.hazefuse.gui.HazeFuseApp";
+    private static final String FX_APPLICATION = "javafx.application.Application";
+
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        // Before anything can touch DJL: the native library ships on the class path, nothing is ever downloaded.
+        System.setProperty("ai.djl.offline", "true");
+        if (args.length == 0) {
+            System.exit(startGui(args));
+        }
+        System.exit(HazeFuseCli.run(args));
+    }
+
+    /** Starts the GUI and returns when its window closes; 1 when no GUI is built in or it cannot start. */
+    static int startGui(String[] args) {
+        Class<?> app;
+        try {
+            app = Class.forName(GUI_CLASS);
+        } catch (ClassNotFoundException | LinkageError e) {
+            System.err.println("hazefuse: this build has no desktop app (" + GUI_CLASS + " is missing). "
+                    + "Run 'hazefuse --help' for the command line.");
+            return 1;
+        }
+        try {
+            Method launch = app.getMethod("launch", String[].class);
+            if (launch.getDeclaringClass().getName().equals(FX_APPLICATION)) {
+                // Application.launch(String...) finds its class from the caller's stack; name it explicitly.
+                Class.forName(FX_APPLICATION).getMethod("launch", Class.class, String[].class)
+                        .invoke(null, app, args);
+            } else {
+                launch.invoke(null, (Object) args);
+            }
+            return 0;
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            System.err.println("hazefuse: the desktop app could not start: " + cause
+                    + (System.getenv("DISPLAY") == null && isLinux()
+                            ? " (no display: use a subcommand, e.g. 'hazefuse fuse --help', to run headless)"
+                            : ""));
+            return 1;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            System.err.println("hazefuse: the desktop app could not start: " + e);
+            return 1;
+        }
+    }
+
+    private static boolean isLinux() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+    }
+}

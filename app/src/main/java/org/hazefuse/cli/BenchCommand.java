@@ -1,0 +1,115 @@
+package org.hazefuse.cli;
+
+import ai.djl.Device;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.hazefuse.bench.BenchmarkReport;
+import org.hazefuse.bench.ConfigBenchmark;
+import org.hazefuse.bench.MachineInfo;
+import org.hazefuse.bench.PeakMemory;
+import org.hazefuse.iassf.IassfConfig;
+import org.hazefuse.iassf.IassfConfigs;
+import org.hazefuse.io.AtomicFiles;
+import org.hazefuse.io.OverwritePolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hazefuse bench}: speed and memory of IASSF configurations on this machine, written as a Markdown section
+ * into {@code BENCHMARKS.md} (see {@link BenchmarkReport}). A benchmark command, not a timed test.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Measure speed and memory of IASSF configurations into a Markdown file.",
+            "Forward time per 640x480 pair, training samples/s at 128x128 and",
+            "256x256, time per network stage, peak memory, and the machine (CPU,",
+            "cores, AVX-512, OS, Java, DJL/PyTorch, load, OpenMP settings)."})
+final class BenchCommand extends HeadlessCommand {
+    @Option(names = "--models", defaultValue = "lite,paper", split = ",", paramLabel = "NAME[,NAME...]",
+            description = "Configurations to measure (default: ${DEFAULT-VALUE}).")
+    List<String> models;
+
+    @Option(names = "--runs", defaultValue = "5", paramLabel = "N",
+            description = "Timed runs per measurement; the median is reported (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "1", paramLabel = "N",
+            description = "Untimed runs before each measurement (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--size", defaultValue = "640x480", paramLabel = "WxH",
+            description = "Pair size of the forward measurement (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--train-sizes", defaultValue = "128,256", split = ",", paramLabel = "S[,S...]",
+            description = "Square patch sides of the training measurement; empty to skip (default: ${DEFAULT-VALUE}).")
+    List<Integer> trainingSizes;
+
+    @Option(names = "--out", defaultValue = "BENCHMARKS.md", paramLabel = "FILE",
+            description = "Markdown file to write or update (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    protected int execute() throws Exception {
+        if (runs < 1 || warmup < 0) {
+            throw badOption("--runs must be at least 1 and --warmup at least 0");
+        }
+        List<IassfConfig> configs = new ArrayList<>();
+        for (String name : models) {
+            configs.add(IassfConfigs.byName(name.trim().toLowerCase(Locale.ROOT)).orElseThrow(() ->
+                    badOption("unknown configuration '" + name + "': use " + String.join(", ", IassfConfigs.names()))));
+        }
+        String[] wh = size.toLowerCase(Locale.ROOT).split("x");
+        int width;
+        int height;
+        try {
+            width = Integer.parseInt(wh[0].trim());
+            height = Integer.parseInt(wh[1].trim());
+        } catch (RuntimeException e) {
+            throw badOption("--size must look like 640x480, not '" + size + "'");
+        }
+        if (width < 8 || height < 8) {
+            throw badOption("--size must be at least 8x8");
+        }
+        List<Integer> sizes = trainingSizes == null ? List.of() : trainingSizes;
+        new AtomicFiles(List.of(), OverwritePolicy.REPLACE).checkTarget(out.toAbsolutePath());
+
+        Device device = device(engine);
+        MachineInfo machine = MachineInfo.current();
+        int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        out().printf(Locale.ROOT, "%s, %d cores, AVX-512 %s; %d engine threads; load %s%n", machine.cpuModel(),
+                machine.cores(), machine.avx512(), threads, machine.loadAverage());
+        if (System.getenv("OMP_WAIT_POLICY") == null) {
+            err().println("note: OMP_WAIT_POLICY is not set; on a busy machine PyTorch's spinning OpenMP threads can "
+                    + "make each run many times slower (set OMP_WAIT_POLICY=PASSIVE, see BENCHMARKS.md)");
+        }
+        ConfigBenchmark.Settings settings = new ConfigBenchmark.Settings(height, width, warmup, runs, sizes, 42);
+        List<ConfigBenchmark.Result> results = new ArrayList<>();
+        for (IassfConfig config : configs) {
+            ConfigBenchmark.Result r = ConfigBenchmark.run(config, device, settings, line -> {
+                out().println(line);
+                out().flush();
+            });
+            out().printf(Locale.ROOT, "%s: peak memory %s; stages %s%n", config.name(),
+                    PeakMemory.format(r.peakRss()), r.stages());
+            results.add(r);
+        }
+        String section = BenchmarkReport.section(machine, MachineInfo.currentLoad(), threads, settings, results,
+                ZonedDateTime.now());
+        String existing = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+        String merged = BenchmarkReport.merge(existing, BenchmarkReport.key(results), section);
+        new AtomicFiles(List.of(), OverwritePolicy.REPLACE).write(out.toAbsolutePath(),
+                o -> o.write(merged.getBytes(StandardCharsets.UTF_8)));
+        out().println("Written to " + out);
+        return ExitCodes.OK;
+    }
+}

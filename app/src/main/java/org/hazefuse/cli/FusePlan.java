@@ -1,0 +1,165 @@
+package org.hazefuse.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hazefuse.io.AtomicFiles;
+import org.hazefuse.io.BadInputException;
+import org.hazefuse.io.FoundPairs;
+import org.hazefuse.io.OverwritePolicy;
+import org.hazefuse.io.PairFinder;
+import org.hazefuse.io.PairLoader;
+import org.hazefuse.io.PairPaths;
+import org.hazefuse.method.ImagePair;
+
+/**
+ * The pairs of a {@code fuse} run and their output files, checked completely before anything is written: every
+ * input exists and decodes, each pair's sizes agree, no output is an input, and no output exists unless
+ * overwriting was asked for. A run that fails here has written nothing.
+ */
+final class FusePlan {
+    static final String DEHAZED = "_dehazed.png";
+    static final String DENSITY = "_density.png";
+    static final String FUSED = "_fused.png";
+
+    /** Decoded pairs are kept for the run up to this many pixels in all, and read again after that. */
+    private static final long CACHE_PIXELS = 16_000_000L;
+
+    /** One pair and the three files it becomes. */
+    record Item(PairPaths pair, Path dehazed, Path density, Path fused) {
+        List<Path> outputs() {
+            return List.of(dehazed, density, fused);
+        }
+    }
+
+    private final List<Item> items;
+    private final List<String> warnings;
+    private final Set<Path> inputs;
+    private final Map<PairPaths, ImagePair> cache;
+
+    private FusePlan(List<Item> items, List<String> warnings, Set<Path> inputs, Map<PairPaths, ImagePair> cache) {
+        this.items = List.copyOf(items);
+        this.warnings = List.copyOf(warnings);
+        this.inputs = Set.copyOf(inputs);
+        this.cache = cache;
+    }
+
+    /**
+     * Finds the pairs: two files; a visible folder and an infrared folder matched by stem; or one folder with
+     * visible and infrared subfolders ({@code infrared} null).
+     */
+    static FoundPairs findPairs(Path visible, Path infrared) {
+        if (infrared == null) {
+            if (Files.isDirectory(visible)) {
+                return PairFinder.inFolder(visible);
+            }
+            throw new BadInputException(visible, Files.exists(visible)
+                    ? "an infrared image is needed too (--ir), or give a folder with visible and infrared subfolders"
+                    : "not found");
+        }
+        boolean visibleFolder = Files.isDirectory(visible);
+        boolean infraredFolder = Files.isDirectory(infrared);
+        if (visibleFolder && infraredFolder) {
+            return PairFinder.inFolders(visible, infrared, Optional.empty());
+        }
+        if (visibleFolder != infraredFolder && Files.exists(visible) && Files.exists(infrared)) {
+            Path folder = visibleFolder ? visible : infrared;
+            throw new BadInputException(folder, "is a folder but " + (visibleFolder ? infrared : visible)
+                    + " is a file: give two files or two folders");
+        }
+        return PairFinder.ofFiles(visible, infrared);
+    }
+
+    /**
+     * Checks everything and reads every pair once.
+     *
+     * @throws BadInputException for the first problem found, naming the file
+     */
+    static FusePlan prepare(FoundPairs found, Path outDir, OverwritePolicy policy, PairLoader loader) {
+        if (found.isEmpty()) {
+            throw new BadInputException(null, "no visible/infrared pairs found"
+                    + (found.warnings().isEmpty() ? "" : ":\n  " + String.join("\n  ", found.warnings())));
+        }
+        checkOutputFolder(outDir);
+        Set<Path> inputs = new HashSet<>();
+        for (PairPaths p : found.pairs()) {
+            inputs.add(p.visible());
+            inputs.add(p.infrared());
+            p.clear().ifPresent(inputs::add);
+        }
+        List<Item> items = new ArrayList<>();
+        Set<Path> targets = new HashSet<>();
+        AtomicFiles files = new AtomicFiles(inputs, policy);
+        for (PairPaths p : found.pairs()) {
+            Item item = new Item(p, outDir.resolve(p.stem() + DEHAZED), outDir.resolve(p.stem() + DENSITY),
+                    outDir.resolve(p.stem() + FUSED));
+            for (Path target : item.outputs()) {
+                if (!targets.add(target.toAbsolutePath().normalize())) {
+                    throw new BadInputException(target, "would be written twice: two pairs have the stem '"
+                            + p.stem() + "'");
+                }
+                if (Files.isDirectory(outDir)) {
+                    files.checkTarget(target);
+                }
+            }
+            items.add(item);
+        }
+        Map<PairPaths, ImagePair> cache = new LinkedHashMap<>();
+        long cached = 0;
+        for (Item item : items) {
+            ImagePair pair = loader.load(item.pair());
+            long pixels = (long) pair.width() * pair.height();
+            if (cached + pixels <= CACHE_PIXELS) {
+                cache.put(item.pair(), pair);
+                cached += pixels;
+            }
+        }
+        return new FusePlan(items, found.warnings(), inputs, cache);
+    }
+
+    /** The folder may exist (then it must be a folder) or must be creatable under its nearest existing parent. */
+    private static void checkOutputFolder(Path outDir) {
+        if (Files.exists(outDir)) {
+            if (!Files.isDirectory(outDir)) {
+                throw new BadInputException(outDir, "is a file, an output folder was expected");
+            }
+            if (!Files.isWritable(outDir)) {
+                throw new BadInputException(outDir, "output folder is not writable");
+            }
+            return;
+        }
+        Path ancestor = outDir.toAbsolutePath().normalize().getParent();
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
+            throw new BadInputException(outDir, "output folder cannot be created"
+                    + (ancestor == null ? "" : " (" + ancestor + " is not a writable folder)"));
+        }
+    }
+
+    List<Item> items() {
+        return items;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /** Every input file of the run: never written. */
+    Set<Path> inputs() {
+        return inputs;
+    }
+
+    /** The pair as read during the checks, or read again when it was not kept. */
+    ImagePair load(Item item, PairLoader loader) {
+        ImagePair pair = cache.remove(item.pair());
+        return pair != null ? pair : loader.load(item.pair());
+    }
+}

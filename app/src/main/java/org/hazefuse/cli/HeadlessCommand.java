@@ -1,0 +1,92 @@
+package org.hazefuse.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import org.hazefuse.io.BadInputException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of the subcommands: runs {@link #execute()} and maps what it throws to an exit code and a message.
+ *
+ * <p>{@link BadInputException} → {@link ExitCodes#BAD_INPUT} with its message (it names the file and the problem),
+ * never a stack trace. picocli's {@link ParameterException} passes through to picocli, which prints it with the
+ * usage and returns the same code. Anything else is an internal error: a one-line message, and the stack trace
+ * only with {@code --verbose}.
+ */
+abstract class HeadlessCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    /** The command's work; returns an exit code. */
+    protected abstract int execute() throws Exception;
+
+    @Override
+    public final Integer call() {
+        try {
+            return execute();
+        } catch (ParameterException e) {
+            throw e;
+        } catch (BadInputException e) {
+            err().println(prefix() + e.getMessage());
+            if (verbose()) {
+                e.printStackTrace(err());
+            }
+            return ExitCodes.BAD_INPUT;
+        } catch (CancellationException e) {
+            err().println(prefix() + "cancelled");
+            return ExitCodes.INTERNAL_ERROR;
+        } catch (Exception | Error e) { // the top of the command: every failure becomes a message and a code
+            err().println(prefix() + "internal error: " + e
+                    + (verbose() ? "" : " (run with --verbose for details)"));
+            if (verbose()) {
+                e.printStackTrace(err());
+            }
+            return ExitCodes.INTERNAL_ERROR;
+        } finally {
+            out().flush();
+            err().flush();
+        }
+    }
+
+    /** True when {@code --verbose} was given before or after the subcommand name. */
+    protected boolean verbose() {
+        if (common != null && common.verbose) {
+            return true;
+        }
+        CommandSpec root = spec.root();
+        return root.userObject() instanceof HazeFuseCli cli && cli.verbose();
+    }
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** A user error in an option value, reported like picocli's own (exit code 2, with usage). */
+    protected ParameterException badOption(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** Applies the engine options; their errors are option errors (exit code 2). */
+    protected ai.djl.Device device(EngineOptions engine) {
+        try {
+            return engine.apply();
+        } catch (IllegalArgumentException e) {
+            throw badOption(e.getMessage());
+        }
+    }
+
+    private String prefix() {
+        return "hazefuse " + spec.name() + ": ";
+    }
+}

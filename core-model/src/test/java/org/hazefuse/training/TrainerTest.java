@@ -1,0 +1,123 @@
+package org.hazefuse.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hazefuse.iassf.IassfConfigs;
+import org.hazefuse.io.BadInputException;
+import org.hazefuse.io.TestFiles;
+import org.hazefuse.method.CancelSignal;
+import org.hazefuse.weights.WeightsFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training on two real pairs with the tiny configuration: learning, checkpoints and resuming. */
+class TrainerTest {
+    @TempDir
+    Path temp;
+
+    private TrainingRun.Prepared prepare(Path runDir, long steps, long checkpointEvery) {
+        TrainingConfig config = new TrainingConfig(steps, 1e-3f, 1e-5f, 1e-4f, checkpointEvery, 0, runDir, 7);
+        List<Path> data = List.of(TestFiles.resource("pairs/msrs"));
+        return TrainingRun.prepare(new TrainingRun.Spec(IassfConfigs.TINY, data, List.of(TestFiles.resource("pairs/tno")),
+                1, 2, 32, 1, config, Optional.empty(), Device.cpu()));
+    }
+
+    @Test
+    void fiftySeededStepsLowerTheLoss() throws IOException {
+        TrainingRun.Prepared prepared = prepare(temp.resolve("run"), 50, 25);
+        assertThat(prepared.trainingPairs()).isEqualTo(2);
+        List<Float> losses = new ArrayList<>();
+        List<TrainingListener.ValidationEvent> validations = new ArrayList<>();
+        Trainer.Result result = prepared.trainer().run(false, new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                losses.add(e.loss());
+            }
+
+            @Override
+            public void onValidation(ValidationEvent e) {
+                validations.add(e);
+            }
+        }, CancelSignal.NEVER);
+        assertThat(result.completed()).isTrue();
+        assertThat(losses).hasSize(50);
+        double first = losses.subList(0, 10).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
+        double last = losses.subList(40, 50).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
+        assertThat(last).isLessThan(0.8 * first);
+        assertThat(validations).singleElement().satisfies(v -> assertThat(v.psnr()).isBetween(3.0, 60.0));
+        assertThat(Files.readAllLines(temp.resolve("run").resolve("steps.csv"))).hasSize(51);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertThat(WeightsFile.load(result.weights(), manager, IassfConfigs.TINY).manifest().provenance())
+                    .containsEntry("steps", "50");
+        }
+    }
+
+    @Test
+    void resumingAfterAnInterruptionContinuesFromTheSavedStep() throws IOException {
+        Trainer.Result uninterrupted = prepare(temp.resolve("whole"), 10, 5).trainer()
+                .run(false, new TrainingListener() {}, CancelSignal.NEVER);
+
+        Path runDir = temp.resolve("interrupted");
+        AtomicLong seen = new AtomicLong();
+        Trainer.Result stopped = prepare(runDir, 10, 5).trainer().run(false, new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                seen.set(e.step());
+            }
+        }, () -> seen.get() >= 6);
+        assertThat(stopped.completed()).isFalse();
+        assertThat(stopped.step()).isEqualTo(6);
+        assertThat(Checkpoint.readHeader(runDir.resolve(Checkpoint.FILE_NAME)).step()).isEqualTo(6);
+
+        List<Long> resumedSteps = new ArrayList<>();
+        Trainer.Result resumed = prepare(runDir, 10, 5).trainer().run(true, new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                resumedSteps.add(e.step());
+            }
+        }, CancelSignal.NEVER);
+        assertThat(resumedSteps).containsExactly(7L, 8L, 9L, 10L);
+        assertThat(resumed.completed()).isTrue();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            byte[] a = WeightsFile.parameterBytes(WeightsFile.load(uninterrupted.weights(), manager, null).network());
+            byte[] b = WeightsFile.parameterBytes(WeightsFile.load(resumed.weights(), manager, null).network());
+            assertThat(maxDifference(a, b)).isLessThan(1e-5f);
+        }
+    }
+
+    @Test
+    void refusesToOverwriteARunOrToResumeNothing() throws IOException {
+        Path runDir = temp.resolve("run");
+        assertThatThrownBy(() -> prepare(runDir, 4, 2).trainer().run(true, new TrainingListener() {},
+                CancelSignal.NEVER)).isInstanceOf(BadInputException.class).hasMessageContaining("nothing to resume");
+        prepare(runDir, 2, 2).trainer().run(false, new TrainingListener() {}, CancelSignal.NEVER);
+        assertThatThrownBy(() -> prepare(runDir, 2, 2).trainer().run(false, new TrainingListener() {},
+                CancelSignal.NEVER)).isInstanceOf(BadInputException.class).hasMessageContaining("already holds");
+    }
+
+    /** Parameter files are DJL streams of big-endian float32 tensors with headers; compare them as floats. */
+    private static float maxDifference(byte[] a, byte[] b) {
+        assertThat(a).hasSameSizeAs(b);
+        var fa = java.nio.ByteBuffer.wrap(a);
+        var fb = java.nio.ByteBuffer.wrap(b);
+        float max = 0;
+        for (int i = 0; i + 4 <= a.length; i += 4) {
+            float x = fa.getFloat(i);
+            float y = fb.getFloat(i);
+            if (Float.isFinite(x) && Float.isFinite(y)) {
+                max = Math.max(max, Math.abs(x - y));
+            }
+        }
+        return max;
+    }
+}
