@@ -33,8 +33,9 @@ class CoreTrainingPaneTest {
 
     @Start
     void start(Stage stage) {
-        List<InputPair> loaded = List.of(TestPairs.msrs(dir.resolve("a")), TestPairs.msrs(dir.resolve("b")),
-                TestPairs.msrs(dir.resolve("c")));
+        // Two training pairs, two held aside for validation (the last two).
+        List<InputPair> loaded = List.of(TestPairs.msrs(dir.resolve("a")), TestPairs.roadscene(dir.resolve("b")),
+                TestPairs.msrs(dir.resolve("c")), TestPairs.roadscene(dir.resolve("d")));
         vm = new TrainingViewModel(new CoreTrainer(dir.resolve("runs")), dialogs, UiThread.FX, () -> "tiny",
                 () -> loaded);
         pane = new TrainingPane(vm, dialogs);
@@ -46,8 +47,9 @@ class CoreTrainingPaneTest {
     void tinyConfigurationStepsFillTheChartAndGiveATunedModel(FxRobot robot) throws Exception {
         robot.interact(() -> {
             vm.stepsProperty().set(6);
-            vm.batchSizeProperty().set(1);
+            vm.batchSizeProperty().set(2);
             vm.patchSizeProperty().set(64);
+            vm.logLearningRateProperty().set(-3); // as core's TrainerTest
             vm.validateEveryProperty().set(2);
         });
         robot.clickOn("#train-start");
