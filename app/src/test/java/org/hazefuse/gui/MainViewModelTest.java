@@ -140,4 +140,18 @@ class MainViewModelTest {
         }
         return (float) (s / d.length);
     }
+
+    @Test
+    void fileOpenUsesTheChosenFilesAndRemembersTheFolder() {
+        InputPair pair = TestPairs.msrs(dir);
+        MainViewModel vm = vm();
+        t.dialogs.openImagesAnswer = List.of(pair.infrared(), pair.visible());
+        vm.pairList().openPair();
+        assertThat(vm.pairList().pairs()).singleElement().satisfies(p -> {
+            assertThat(p.visible()).isEqualTo(pair.visible());
+            assertThat(p.infrared()).isEqualTo(pair.infrared());
+        });
+        assertThat(new AppSettings(t.prefs).getString(org.hazefuse.gui.prefs.Setting.LAST_INPUT_FOLDER))
+                .isEqualTo(pair.infrared().getParent().toString());
+    }
 }

@@ -131,4 +131,16 @@ class ExportViewModelTest {
         assertThat(export.batchRunningProperty().get()).isFalse();
         assertThat(export.batchProgressProperty().get()).isEqualTo(1.0);
     }
+
+    @Test
+    void metricsOfTheCurrentPairGoToCsv() throws IOException {
+        load();
+        Path csv = dir.resolve("m/current.csv");
+        Files.createDirectories(csv.getParent());
+        assertThat(export.exportMetricsTo(csv)).isTrue();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo("pair,mean density");
+        assertThat(lines.get(1)).startsWith("00001D,0.");
+    }
 }
