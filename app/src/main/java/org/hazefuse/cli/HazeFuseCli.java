@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             InfoCommand.class,
             BenchCommand.class,
             EvalCommand.class,
+            TrainCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class HazeFuseCli implements Callable<Integer> {

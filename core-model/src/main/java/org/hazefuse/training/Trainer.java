@@ -98,6 +98,8 @@ public final class Trainer {
                 startStep = h.step();
                 wallBefore = h.wallSeconds();
             }
+            // Loaded parameter arrays are new tensors without gradients; training needs them on every one.
+            parameters.forEach(p -> p.getArray().setRequiresGradient(true));
             return loop(manager, network, optimizer, startStep, wallBefore, listener, cancel);
         }
     }

@@ -1,0 +1,154 @@
+package org.hazefuse.cli;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.hazefuse.iassf.IassfConfig;
+import org.hazefuse.iassf.IassfConfigs;
+import org.hazefuse.training.Trainer;
+import org.hazefuse.training.TrainingConfig;
+import org.hazefuse.training.TrainingListener;
+import org.hazefuse.training.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hazefuse train}: trains or fine-tunes an IASSF configuration with checkpoints, validation and a progress
+ * bar; {@code --resume} continues an interrupted run (even after kill -9) from its last checkpoint.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Train an IASSF model on clear pairs (haze synthesized on the fly) or hazy/ir/gt triplets.",
+            "Checkpoints go to --run every --checkpoint-every steps; --resume continues from the last one.",
+            "The final weights are <run>/model.hzf; per-step and validation logs are CSV files beside them."})
+final class TrainCommand extends HeadlessCommand {
+    private static final long SHUTDOWN_GRACE_SECONDS = 120;
+
+    @Option(names = "--model", defaultValue = "lite", paramLabel = "CONFIG",
+            description = "Configuration to train: lite, paper or tiny (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--data", required = true, split = ",", paramLabel = "DIR|LIST",
+            description = "Training data: folders with vis/ir (or hazy/ir/gt) subfolders, or list files of stems "
+                    + "(e.g. roadscene/train.txt). Comma-separated or repeated.")
+    List<Path> data;
+
+    @Option(names = "--val", split = ",", paramLabel = "DIR|LIST",
+            description = "Held-aside validation pairs, scored on whole frames (removed from the training data).")
+    List<Path> validation = List.of();
+
+    @Option(names = "--val-count", defaultValue = "8", paramLabel = "N",
+            description = "At most this many validation pairs (default: ${DEFAULT-VALUE}).")
+    int validationCount;
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder (checkpoints, logs, weights).")
+    Path runDir;
+
+    @Option(names = "--resume", description = "Continue the run in --run from its checkpoint.")
+    boolean resume;
+
+    @Option(names = "--init", paramLabel = "WEIGHTS", description = "Fine-tune from these weights (.hzf).")
+    Path initialWeights;
+
+    @Option(names = "--steps", defaultValue = "20000", description = "Total optimizer steps (default: ${DEFAULT-VALUE}).")
+    long steps;
+
+    @Option(names = "--batch", defaultValue = "4", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--patch", defaultValue = "128", description = "Square patch side (default: ${DEFAULT-VALUE}).")
+    int patch;
+
+    @Option(names = "--lr", defaultValue = "2e-4", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    float learningRate;
+
+    @Option(names = "--min-lr", defaultValue = "2e-6", description = "Final cosine learning rate (default: ${DEFAULT-VALUE}).")
+    float minLearningRate;
+
+    @Option(names = "--weight-decay", defaultValue = "1e-4", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
+    float weightDecay;
+
+    @Option(names = "--checkpoint-every", defaultValue = "100", paramLabel = "STEPS",
+            description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+    long checkpointEvery;
+
+    @Option(names = "--validate-every", defaultValue = "500", paramLabel = "STEPS",
+            description = "Steps between validations; 0 validates only at the end (default: ${DEFAULT-VALUE}).")
+    long validateEvery;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, sampling and haze (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--workers", defaultValue = "1", description = "Data threads (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    protected int execute() throws Exception {
+        IassfConfig config = IassfConfigs.byName(model)
+                .orElseThrow(() -> badOption("unknown configuration '" + model + "': use " + IassfConfigs.names()));
+        Device device = device(engine);
+        TrainingConfig training = new TrainingConfig(steps, learningRate, minLearningRate, weightDecay,
+                checkpointEvery, validateEvery, runDir, seed);
+        TrainingRun.Prepared prepared = TrainingRun.prepare(new TrainingRun.Spec(config, data, validation,
+                validationCount, batch, patch, workers, training, Optional.ofNullable(initialWeights), device));
+        prepared.warnings().forEach(w -> err().println("warning: " + w));
+        out().printf(Locale.ROOT, "training '%s' on %d pairs (%d validation) on %s%n", config.name(),
+                prepared.trainingPairs(), prepared.validationPairs(), org.hazefuse.inference.Devices.describe(device));
+        // Ctrl-C or SIGTERM: ask the trainer to stop, and hold the JVM until it has written its checkpoint.
+        AtomicBoolean interrupted = new AtomicBoolean();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            interrupted.set(true);
+            try {
+                stopped.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        Trainer.Result result;
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
+                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+            result = prepared.trainer().run(resume, new TrainingListener() {
+                @Override
+                public void onStep(StepEvent e) {
+                    bar.stepTo(e.step());
+                    bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f  %.2f samples/s", e.loss(),
+                            e.samplesPerSecond()));
+                }
+
+                @Override
+                public void onValidation(ValidationEvent e) {
+                    out().printf(Locale.ROOT, "%nstep %d: validation PSNR %.2f dB, SSIM %.4f, loss %.4f%n", e.step(),
+                            e.psnr(), e.ssim(), e.loss());
+                }
+            }, interrupted::get);
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting (Ctrl-C): the trainer has saved its checkpoint.
+            }
+        }
+        if (!result.completed()) {
+            err().printf("stopped at step %d; continue with --resume%n", result.step());
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        out().printf(Locale.ROOT, "done: %d steps in %.0f s; weights %s%n", result.step(), result.wallSeconds(),
+                result.weights());
+        return ExitCodes.OK;
+    }
+}

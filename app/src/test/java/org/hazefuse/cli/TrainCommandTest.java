@@ -1,0 +1,55 @@
+package org.hazefuse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+    @TempDir
+    Path temp;
+    private Path data;
+
+    @BeforeEach
+    void pairs() {
+        data = temp.resolve("data");
+        for (String name : new String[] {"00001D.png", "00003N.png"}) {
+            Cli.copyResource("vis", name, data.resolve("vis").resolve(name));
+            Cli.copyResource("ir", name, data.resolve("ir").resolve(name));
+        }
+    }
+
+    private Cli.Result train(Path run, String... extra) {
+        Object[] base = {"train", "--model", "tiny", "--data", data, "--run", run, "--steps", 4, "--batch", 1,
+            "--patch", 32, "--checkpoint-every", 2, "--validate-every", 0, "--threads", 1};
+        Object[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                .toArray();
+        return Cli.run(args);
+    }
+
+    @Test
+    void trainsAndWritesWeightsCheckpointAndLog() throws Exception {
+        Path run = temp.resolve("run");
+        Cli.Result r = train(run);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("training 'tiny' on 2 pairs").contains("done: 4 steps");
+        assertThat(run.resolve("model.hzf")).exists();
+        assertThat(run.resolve("checkpoint.hzc")).exists();
+        assertThat(Files.readAllLines(run.resolve("steps.csv"))).hasSize(5);
+        Cli.Result info = Cli.run("info", "--model", run.resolve("model.hzf"), "--json");
+        assertThat(info.out()).contains("\"steps\" : \"4\"");
+    }
+
+    @Test
+    void resumeWithoutCheckpointAndUnknownConfigurationAreBadInput() {
+        Cli.Result nothing = train(temp.resolve("empty"), "--resume");
+        assertThat(nothing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(nothing.err()).contains("nothing to resume");
+        Cli.Result unknown = Cli.run("train", "--model", "huge", "--data", data, "--run", temp.resolve("x"));
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).contains("unknown configuration 'huge'");
+    }
+}
