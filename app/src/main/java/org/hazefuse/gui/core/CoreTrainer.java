@@ -180,8 +180,9 @@ public final class CoreTrainer implements Trainer {
             PatchSampler sampler = new PatchSampler(set, config.patchSize(), true, seed);
             var validation = ValidationSet.load(validationPaths, loader, haze, seed);
             float lr = (float) config.learningRate();
+            // Checkpoints every 50–200 steps; the core trainer also writes one on pause, cancel and at the end.
             var training = new org.hazefuse.training.TrainingConfig(config.steps(), lr, lr / 100, 1e-4f,
-                    Math.max(1, Math.min(200, config.steps() / 5)), config.validateEvery(), runDir, seed);
+                    Math.min(200, Math.max(50, config.steps() / 10)), config.validateEvery(), runDir, seed);
             Device device = Devices.select("auto");
             return new org.hazefuse.training.Trainer(model, training,
                     BatchSource.prefetched(sampler, config.batchSize(), 1), validation, device, initial);
