@@ -57,13 +57,19 @@ public abstract class NetworkBlock extends AbstractBlock {
     public abstract long macs(long height, long width);
 
     /**
-     * Runs a child on one array, in its own memory scope: DJL frees an NDArray only when its manager closes, so
-     * without a scope every intermediate of a forward pass lives until the pass ends (6.3 GB for lite and more
-     * than 16 GB for paper at 640×480; 2.2 GB and 3.8 GB with it, see BENCHMARKS.md). The input is attached to the
-     * scope for the call and returned to its manager afterwards; only the output is kept. Autograd holds its own
-     * references to the tensors a backward pass needs, so closing the handles is safe in training too.
+     * Runs a child on one array. At inference each call gets its own memory scope: DJL frees an NDArray only when
+     * its manager closes, so without a scope every intermediate of a forward pass lives until the pass ends (6.3 GB
+     * for lite and more than 16 GB for paper at 640×480; 2.2 GB and 3.8 GB with it, see BENCHMARKS.md). The input
+     * is attached to the scope for the call and returned to its manager afterwards; only the output is kept.
+     *
+     * <p>Not in training: autograd keeps the tensors a backward pass needs, but some of them (the scalar operands
+     * of {@code mul(Number)}, {@code div(Number)}, …) live in Java direct buffers that are freed by the garbage
+     * collector once their NDArray is closed, and the backward pass then reads freed memory (NaN gradients).
      */
     protected static NDArray apply(Block block, ParameterStore store, NDArray x, boolean training) {
+        if (training) {
+            return block.forward(store, new NDList(x), true).singletonOrThrow();
+        }
         NDManager parent = x.getManager();
         try (NDManager scope = parent.newSubManager()) {
             x.tempAttach(scope);

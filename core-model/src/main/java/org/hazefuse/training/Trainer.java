@@ -130,7 +130,7 @@ public final class Trainer {
                 Batch batch = batches.next();
                 long t0 = System.nanoTime();
                 float lr = schedule.at(step);
-                float[] parts = trainStep(manager, network, batch);
+                float[] parts = trainStep(manager, network, optimizer, batch, lr);
                 if (!Float.isFinite(parts[0])) {
                     // A rare non-finite batch must not poison the weights: drop its gradients and go on.
                     optimizer.discardGradients();
@@ -142,7 +142,6 @@ public final class Trainer {
                     continue;
                 }
                 nonFiniteInARow = 0;
-                optimizer.update(lr);
                 step++;
                 throughput.add(batch.size(), System.nanoTime() - t0);
                 Duration eta = throughput.eta(config.steps() - step, batch.size());
@@ -170,8 +169,14 @@ public final class Trainer {
         return new Result(step, true, weights, wall);
     }
 
-    /** Forward, loss and backward on one batch; returns {total, dehaze, intensity, gradient}. */
-    private float[] trainStep(NDManager manager, IassfNetwork network, Batch batch) {
+    /**
+     * Forward, loss, backward and the optimizer update on one batch (the update is skipped when the loss is not
+     * finite); returns {total, dehaze, intensity, gradient}.
+     *
+     * <p>The update runs before the step's arrays are closed: PyTorch may hand a parameter the very gradient tensor
+     * that started the backward pass, whose memory belongs to an array of this step.
+     */
+    private float[] trainStep(NDManager manager, IassfNetwork network, AdamW optimizer, Batch batch, float lr) {
         try (NDManager scope = manager.newSubManager();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDList arrays = batch.toNDList(scope);
@@ -181,8 +186,12 @@ public final class Trainer {
             NDList out = network.forward(new ParameterStore(scope, false), new NDList(hazy, infrared), true);
             FusionLoss.Parts parts = FusionLoss.compute(out.get(0), out.get(2), clear, infrared);
             collector.backward(parts.total());
-            return new float[] {parts.total().getFloat(), parts.dehaze().getFloat(), parts.intensity().getFloat(),
+            float[] values = {parts.total().getFloat(), parts.dehaze().getFloat(), parts.intensity().getFloat(),
                 parts.gradient().getFloat()};
+            if (Float.isFinite(values[0])) {
+                optimizer.update(lr);
+            }
+            return values;
         }
     }
 

@@ -1,0 +1,138 @@
+package org.hazefuse.gui;
+
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.hazefuse.gui.dialog.ErrorMessages;
+import org.hazefuse.gui.dialog.FxDialogService;
+import org.hazefuse.gui.export.ExportViewModel;
+import org.hazefuse.gui.core.CatalogMethodProvider;
+import org.hazefuse.gui.core.CoreHazeSynthesizer;
+import org.hazefuse.gui.core.CoreImageWriter;
+import org.hazefuse.gui.core.CoreTrainer;
+import org.hazefuse.gui.core.CorePairReader;
+import org.hazefuse.gui.core.SuiteMetricsService;
+import org.hazefuse.gui.prefs.AppSettings;
+import org.hazefuse.gui.task.FxDebouncer;
+import org.hazefuse.gui.task.FxTaskExecutor;
+import org.hazefuse.gui.task.UiThread;
+import org.hazefuse.gui.training.TrainingViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HazeFuse desktop application. Start it through {@link #launch(String[])} (the project's launcher does)
+ * with {@code [--model NAME] [VISIBLE INFRARED]}, or {@link #launch(StartupOptions)}.
+ *
+ * <p>This class only wires production services into the view models and shows the window; see
+ * {@link MainViewModel} for the behaviour.
+ */
+public class HazeFuseApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(HazeFuseApp.class);
+    private static volatile StartupOptions startup;
+
+    private MainViewModel vm;
+    private SessionSettings session;
+    private Stage stage;
+
+    /** Starts the GUI with command line arguments; returns when the window is closed. */
+    public static void launch(String... args) {
+        StartupOptions options;
+        try {
+            options = StartupOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("hazefuse: " + e.getMessage());
+            options = StartupOptions.NONE;
+        }
+        launch(options);
+    }
+
+    /** Starts the GUI, optionally opening a pair and selecting a model; returns when the window is closed. */
+    public static void launch(StartupOptions options) {
+        startup = options;
+        Application.launch(HazeFuseApp.class);
+    }
+
+    /** The production services: core readers, writer, haze, metrics and method catalog behind the GUI's interfaces. */
+    static GuiServices productionServices(FxDialogService dialogs) {
+        return new GuiServices(
+                new FxTaskExecutor("hazefuse-work", 1),
+                new FxTaskExecutor("hazefuse-io", 1),
+                new FxDebouncer(Duration.millis(350)),
+                UiThread.FX,
+                dialogs,
+                new CorePairReader(),
+                new CatalogMethodProvider(),
+                new CoreHazeSynthesizer(),
+                new SuiteMetricsService(),
+                new CoreImageWriter(),
+                CoreTrainer.inUserHome(),
+                AppSettings.user());
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        GuiServices services = productionServices(dialogs);
+        session = new SessionSettings(services.settings());
+        vm = new MainViewModel(services, session.density());
+        session.restore(vm);
+        ExportViewModel export = new ExportViewModel(vm);
+        TrainingViewModel training = new TrainingViewModel(services.trainer(), dialogs, services.uiThread(),
+                () -> vm.modelProperty().get(), () -> List.copyOf(vm.pairList().pairs()));
+        // A finished fine-tuning run's model is used by the viewer at once.
+        training.tunedWeightsProperty().addListener((obs, old, weights) -> {
+            if (weights != null) {
+                vm.useWeightsFile(weights);
+            }
+        });
+        MainWindow window = new MainWindow(vm, export, training);
+        Scene scene = new Scene(window.root());
+        stage.setTitle("HazeFuse");
+        stage.setScene(scene);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        session.restore(stage);
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            LOG.error("Unexpected error", e);
+            dialogs.showError("Unexpected error", ErrorMessages.describe(e));
+        });
+        stage.show();
+        StartupOptions options = startup != null ? startup : fromParameters(dialogs);
+        options.model().ifPresent(m -> {
+            if (vm.modelNames().contains(m)) {
+                vm.modelProperty().set(m);
+            } else {
+                dialogs.showError("Unknown model", "No model named \"" + m + "\". Available: "
+                        + (vm.modelNames().isEmpty() ? "none" : String.join(", ", vm.modelNames())) + ".");
+            }
+        });
+        if (!options.files().isEmpty()) {
+            Platform.runLater(() -> vm.pairList().addFiles(options.files()));
+        }
+    }
+
+    /** When started by {@code Application.launch(HazeFuseApp.class, args)}: the same options from the raw arguments. */
+    private StartupOptions fromParameters(FxDialogService dialogs) {
+        try {
+            return StartupOptions.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            dialogs.showError("Unknown command line arguments", e.getMessage());
+            return StartupOptions.NONE;
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            session.save(vm, stage);
+            vm.dispose();
+            vm.services().executor().shutdown();
+            vm.services().ioExecutor().shutdown();
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package org.hazefuse.gui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.hazefuse.gui.controls.ControlsPane;
+import org.hazefuse.gui.export.ExportViewModel;
+import org.hazefuse.gui.input.PairListPane;
+import org.hazefuse.gui.input.RecentItems;
+import org.hazefuse.gui.training.TrainingPane;
+import org.hazefuse.gui.training.TrainingViewModel;
+import org.hazefuse.gui.viewer.PanelLayout;
+import org.hazefuse.gui.viewer.ViewerPane;
+import org.hazefuse.gui.viewer.ViewerViewModel;
+
+/**
+ * The main window's content: menus and toolbar, the pair list (left), the viewer and fine-tuning tabs (centre),
+ * the controls column (right) and the status bar. The whole window is a drop target for files and folders.
+ * Binds to the view models; holds no state of its own.
+ */
+public final class MainWindow {
+    private final MainViewModel vm;
+    private final ExportViewModel export;
+    private final TrainingViewModel training;
+    private final BorderPane root = new BorderPane();
+    private final ViewerPane viewerPane;
+    private final PairListPane pairListPane;
+    private final TrainingPane trainingPane;
+    private final TabPane tabs = new TabPane();
+
+    public MainWindow(MainViewModel vm, ExportViewModel export, TrainingViewModel training) {
+        this.vm = vm;
+        this.export = export;
+        this.training = training;
+        this.viewerPane = new ViewerPane(vm);
+        this.pairListPane = new PairListPane(vm.pairList());
+        this.trainingPane = new TrainingPane(training, vm.services().dialogs());
+        root.setId("main-root");
+        root.getStyleClass().add("main-root");
+        root.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setLeft(pairListPane);
+        Tab viewerTab = new Tab("Viewer", viewerPane);
+        Tab trainingTab = new Tab("Fine-tuning", trainingPane);
+        trainingTab.setId("tab-training");
+        tabs.getTabs().addAll(viewerTab, trainingTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setCenter(tabs);
+        root.setRight(new ControlsPane(vm, export));
+        root.setBottom(statusBar());
+        installDropTarget();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public ViewerPane viewerPane() {
+        return viewerPane;
+    }
+
+    public PairListPane pairListPane() {
+        return pairListPane;
+    }
+
+    public TrainingPane trainingPane() {
+        return trainingPane;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    // ---- drag and drop -------------------------------------------------------------------------------------
+
+    private void installDropTarget() {
+        root.addEventHandler(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+                root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), true);
+            }
+            e.consume();
+        });
+        root.addEventHandler(DragEvent.DRAG_EXITED, e ->
+                root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), false));
+        root.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            boolean ok = false;
+            if (e.getDragboard().hasFiles()) {
+                List<Path> files = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+                vm.pairList().addFiles(files);
+                ok = true;
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    // ---- menus ---------------------------------------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        var pairs = vm.pairList();
+        ViewerViewModel viewer = vm.viewer();
+        Menu recent = new Menu("Open recent");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (List<Path> item : pairs.recent().items()) {
+                MenuItem mi = new MenuItem(RecentItems.label(item));
+                mi.setMnemonicParsing(false);
+                mi.setOnAction(e -> pairs.addFiles(item));
+                recent.getItems().add(mi);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        pairs.recent().items().addListener((ListChangeListener<List<Path>>) c -> fillRecent.run());
+        fillRecent.run();
+        Menu file = new Menu("_File", null,
+                item("Open pair…", "Shortcut+O", pairs::openPair),
+                item("Open folder…", "Shortcut+Shift+O", pairs::openFolder),
+                recent,
+                item("Open weights file…", null, vm::openWeightsFile),
+                new SeparatorMenuItem(),
+                item("Export current outputs…", "Shortcut+E", export::exportCurrent),
+                item("Export all pairs…", "Shortcut+Shift+E", export::exportAll),
+                item("Export metrics CSV…", null, export::exportMetrics),
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", () -> root.getScene().getWindow().hide()));
+
+        ToggleGroup layoutGroup = new ToggleGroup();
+        Menu view = new Menu("_View");
+        for (PanelLayout l : PanelLayout.values()) {
+            RadioMenuItem mi = new RadioMenuItem(l + " layout");
+            mi.setToggleGroup(layoutGroup);
+            mi.setSelected(viewer.layoutProperty().get() == l);
+            mi.setOnAction(e -> viewer.layoutProperty().set(l));
+            viewer.layoutProperty().addListener((o, a, b) -> mi.setSelected(b == l));
+            view.getItems().add(mi);
+        }
+        view.getItems().addAll(new SeparatorMenuItem(),
+                item("Zoom in", "Shortcut+Equals", viewer::zoomIn),
+                hidden(item("Zoom in (keypad)", "Shortcut+Add", viewer::zoomIn)),
+                item("Zoom out", "Shortcut+Minus", viewer::zoomOut),
+                hidden(item("Zoom out (keypad)", "Shortcut+Subtract", viewer::zoomOut)),
+                item("Fit to panel", "Shortcut+0", viewer::fit),
+                item("Actual size (100 %)", "Shortcut+1", viewer::actualSize));
+
+        Menu process = new Menu("_Run", null,
+                item("Run", "Shortcut+R", vm::run),
+                hidden(item("Run (F5)", "F5", vm::run)),
+                item("Cancel run", "Esc", vm::cancel),
+                new SeparatorMenuItem(),
+                item("Next pair", "Shortcut+Page Down", pairs::next),
+                item("Previous pair", "Shortcut+Page Up", pairs::previous),
+                hidden(item("Next pair (Alt)", "Alt+Down", pairs::next)),
+                hidden(item("Previous pair (Alt)", "Alt+Up", pairs::previous)));
+
+        Menu help = new Menu("_Help", null, item("Keyboard shortcuts", "F1", this::showShortcuts));
+        MenuBar bar = new MenuBar(file, view, process, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem mi = new MenuItem(text);
+        if (accelerator != null) {
+            mi.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+
+    /** A second accelerator for an action: an invisible item still fires its accelerator. */
+    private static MenuItem hidden(MenuItem item) {
+        item.setVisible(false);
+        return item;
+    }
+
+    private void showShortcuts() {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("Keyboard shortcuts");
+        Label text = new Label(String.join("\n",
+                "Ctrl+O  open a pair          Ctrl+Shift+O  open a folder",
+                "Ctrl+R or F5  run            Esc  cancel the run",
+                "Ctrl+Page Down / Alt+Down  next pair",
+                "Ctrl+Page Up / Alt+Up  previous pair",
+                "Up / Down in the pair list  browse pairs     Delete  remove the pair",
+                "Ctrl+=  zoom in    Ctrl+-  zoom out    Ctrl+0  fit    Ctrl+1  100 %",
+                "Mouse wheel  zoom at the cursor    drag  pan    Shift+drag  move the compare split",
+                "Ctrl+E  export current outputs     Ctrl+Shift+E  export all pairs"));
+        text.setStyle("-fx-font-family: monospace;");
+        alert.getDialogPane().setContent(text);
+        alert.show();
+    }
+
+    // ---- toolbar and status bar ----------------------------------------------------------------------------
+
+    private ToolBar toolBar() {
+        var pairs = vm.pairList();
+        ViewerViewModel viewer = vm.viewer();
+        Button openPair = button("Open pair…", "Open a visible and an infrared image (Ctrl+O)", pairs::openPair);
+        Button openFolder = button("Open folder…", "Open a folder of pairs (Ctrl+Shift+O)", pairs::openFolder);
+
+        ComboBox<String> model = new ComboBox<>(vm.modelNames());
+        model.setId("model-chooser");
+        model.valueProperty().bindBidirectional(vm.modelProperty());
+        model.setPromptText("No model available");
+        model.setTooltip(new Tooltip("The model that dehazes and fuses"));
+        model.setMinWidth(Region.USE_PREF_SIZE);
+        Label modelLabel = new Label("Model");
+        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Button run = button("Run", "Run the model on the current pair (Ctrl+R, F5)", vm::run);
+        run.setId("run-button");
+        run.disableProperty().bind(vm.inputProperty().isNull().or(vm.modelProperty().isNull()));
+        Button cancel = button("Cancel", "Cancel the running model (Esc)", vm::cancel);
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        CheckBox auto = new CheckBox("Auto-run");
+        auto.setId("auto-run");
+        auto.setTooltip(new Tooltip("Re-run automatically when a setting changes"));
+        auto.selectedProperty().bindBidirectional(vm.autoRunProperty());
+        auto.setMinWidth(Region.USE_PREF_SIZE);
+
+        ToggleGroup group = new ToggleGroup();
+        HBox layouts = new HBox();
+        layouts.getStyleClass().add("segmented");
+        for (PanelLayout l : PanelLayout.values()) {
+            ToggleButton b = new ToggleButton(l.toString());
+            b.setId("layout-" + l.name().toLowerCase(Locale.ROOT));
+            b.setToggleGroup(group);
+            b.setSelected(viewer.layoutProperty().get() == l);
+            b.setOnAction(e -> {
+                viewer.layoutProperty().set(l);
+                b.setSelected(true);
+            });
+            viewer.layoutProperty().addListener((o, a, now) -> b.setSelected(now == l));
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            layouts.getChildren().add(b);
+        }
+        Button zoomOut = button("−", "Zoom out (Ctrl+−)", viewer::zoomOut);
+        zoomOut.setId("zoom-out");
+        Button zoomIn = button("+", "Zoom in (Ctrl+=)", viewer::zoomIn);
+        zoomIn.setId("zoom-in");
+        Button fit = button("Fit", "Fit the image to the panels (Ctrl+0)", viewer::fit);
+        fit.setId("zoom-fit");
+        Button actual = button("100 %", "One image pixel per screen pixel (Ctrl+1)", viewer::actualSize);
+        actual.setId("zoom-100");
+        Label zoom = new Label();
+        zoom.setId("zoom-label");
+        zoom.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.0f %%", viewer.zoom() * 100), viewer.zoomProperty()));
+        zoom.setMinWidth(48);
+        return new ToolBar(openPair, openFolder, new Separator(), modelLabel, model, run, cancel, auto,
+                new Separator(), layouts, new Separator(), zoomOut, zoomIn, fit, actual, zoom);
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        Label device = new Label();
+        device.setId("device");
+        device.textProperty().bind(Bindings.when(vm.deviceProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Model: ", vm.deviceProperty())));
+        device.setMinWidth(Region.USE_PREF_SIZE);
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(140);
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
+        // Elapsed time of the run in flight, so a long CPU run visibly progresses.
+        Label elapsed = new Label();
+        elapsed.setId("elapsed");
+        elapsed.setMinWidth(Region.USE_PREF_SIZE);
+        long[] startedAt = {0};
+        javafx.animation.Timeline ticker = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1),
+                e -> elapsed.setText((System.nanoTime() - startedAt[0]) / 1_000_000_000L + " s")));
+        ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        vm.runningProperty().addListener((obs, was, running) -> {
+            if (running) {
+                startedAt[0] = System.nanoTime();
+                elapsed.setText("0 s");
+                ticker.playFromStart();
+            } else {
+                ticker.stop();
+                elapsed.setText("");
+            }
+        });
+        HBox bar = new HBox(10, status, device, elapsed, progress);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+}

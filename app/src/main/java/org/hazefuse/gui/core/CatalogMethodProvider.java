@@ -1,0 +1,62 @@
+package org.hazefuse.gui.core;
+
+import ai.djl.Device;
+import java.util.List;
+import java.util.Optional;
+import org.hazefuse.catalog.MethodCatalog;
+import org.hazefuse.gui.inference.MethodProvider;
+import org.hazefuse.inference.Devices;
+import org.hazefuse.method.FusionMethod;
+
+/**
+ * {@link MethodProvider} over core {@link MethodCatalog}: IASSF configurations (trained when weights ship),
+ * the two-stage baselines, and any weights file by path. The device is chosen once (GPU when visible, else CPU),
+ * on the first open, off the UI thread.
+ */
+public final class CatalogMethodProvider implements MethodProvider {
+    private volatile Device device;
+
+    @Override
+    public List<String> names() {
+        return MethodCatalog.list().stream().map(MethodCatalog.Entry::name).toList();
+    }
+
+    /** A trained network if one ships, else the dark-channel + guided-filter baseline, else the first listed. */
+    @Override
+    public Optional<String> preferred() {
+        List<MethodCatalog.Entry> entries = MethodCatalog.list();
+        return entries.stream().filter(e -> e.kind() == MethodCatalog.Kind.TRAINED_NETWORK).findFirst()
+                .or(() -> entries.stream().filter(e -> e.name().equals("dcp+gff")).findFirst())
+                .or(() -> entries.stream().findFirst())
+                .map(MethodCatalog.Entry::name);
+    }
+
+    @Override
+    public String describe(String name) {
+        return MethodCatalog.list().stream().filter(e -> e.name().equals(name)).map(MethodCatalog.Entry::description)
+                .findFirst().orElse(name);
+    }
+
+    @Override
+    public FusionMethod open(String name) {
+        return MethodCatalog.open(name, MethodCatalog.Options.defaults(device()));
+    }
+
+    @Override
+    public String deviceDescription() {
+        return Devices.describe(device());
+    }
+
+    private Device device() {
+        Device d = device;
+        if (d == null) {
+            synchronized (this) {
+                if (device == null) {
+                    device = Devices.select("auto");
+                }
+                d = device;
+            }
+        }
+        return d;
+    }
+}

@@ -1,0 +1,47 @@
+package org.hazefuse.gui.viewer;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.layout.BorderPane;
+
+/** One titled panel of the viewer: a header with the title and the value under the cursor, the image below. */
+public final class ImagePanel extends BorderPane {
+    private final ImageCanvas canvas;
+    private final Label title;
+    private final Label value = new Label();
+
+    public ImagePanel(String titleText, ViewerViewModel viewer, Node rightDecoration) {
+        getStyleClass().add("image-panel");
+        this.canvas = new ImageCanvas(viewer, false);
+        this.title = new Label(titleText);
+        title.getStyleClass().add("panel-title");
+        title.setMinWidth(Label.USE_PREF_SIZE);
+        value.getStyleClass().add("panel-value");
+        javafx.scene.layout.HBox header = new javafx.scene.layout.HBox(8, title, value);
+        header.getStyleClass().add("panel-header");
+        setTop(header);
+        setCenter(canvas);
+        if (rightDecoration != null) {
+            setRight(rightDecoration);
+        }
+        setMinSize(80, 80);
+    }
+
+    public ObjectProperty<Image> imageProperty() {
+        return canvas.imageProperty();
+    }
+
+    public Label valueLabel() {
+        return value;
+    }
+
+    public String title() {
+        return title.getText();
+    }
+
+    public ImageCanvas canvas() {
+        return canvas;
+    }
+}

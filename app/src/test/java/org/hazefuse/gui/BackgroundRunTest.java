@@ -1,0 +1,147 @@
+package org.hazefuse.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.hazefuse.gui.export.ExportViewModel;
+import org.hazefuse.gui.inference.MethodProvider;
+import org.hazefuse.gui.input.InputPair;
+import org.hazefuse.gui.task.FxTaskExecutor;
+import org.hazefuse.gui.testing.FakeFusionMethod;
+import org.hazefuse.gui.testing.TestPairs;
+import org.hazefuse.gui.testing.TestServices;
+import org.hazefuse.gui.training.TrainingViewModel;
+import org.hazefuse.method.CancelSignal;
+import org.hazefuse.method.DensitySettings;
+import org.hazefuse.method.FusionMethod;
+import org.hazefuse.method.FusionResult;
+import org.hazefuse.method.ImagePair;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The production executor: a slow method runs on the worker thread while the window keeps responding, and the
+ * Cancel shortcut stops it through the method's cancel signal.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BackgroundRunTest {
+    private final TestServices t = new TestServices();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile boolean sawCancel;
+    private MainViewModel vm;
+
+    @TempDir
+    Path dir;
+
+    /** Waits (polling its cancel signal) until cancelled, or 20 s. */
+    private final class SlowMethod implements FusionMethod {
+        @Override
+        public String name() {
+            return "slow";
+        }
+
+        @Override
+        public String description() {
+            return "slow test method";
+        }
+
+        @Override
+        public FusionResult run(ImagePair pair, DensitySettings settings, CancelSignal cancel) {
+            started.countDown();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < end) {
+                if (cancel.isCancelled()) {
+                    sawCancel = true;
+                    cancel.throwIfCancelled();
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("interrupted");
+                }
+            }
+            return new FakeFusionMethod().run(pair, settings, cancel);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        t.executor = new FxTaskExecutor("test-work", 1);
+        t.ioExecutor = new FxTaskExecutor("test-io", 1);
+        t.methods = new MethodProvider() {
+            @Override
+            public List<String> names() {
+                return List.of("slow");
+            }
+
+            @Override
+            public FusionMethod open(String name) {
+                return new SlowMethod();
+            }
+        };
+        vm = new MainViewModel(t.services(), DensitySettings.DEFAULT);
+        MainWindow window = new MainWindow(vm, new ExportViewModel(vm), new TrainingViewModel(t.trainer, t.dialogs,
+                t.uiThread, () -> vm.modelProperty().get(), List::of));
+        stage.setScene(new Scene(window.root(), 1200, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        t.executor.shutdown();
+        t.ioExecutor.shutdown();
+        t.cleanUp();
+    }
+
+    @Test
+    void aLongRunLeavesTheWindowResponsiveAndEscapeCancelsIt(FxRobot robot) throws Exception {
+        InputPair pair = TestPairs.msrs(dir);
+        robot.interact(() -> vm.pairList().addFiles(List.of(pair.visible(), pair.infrared())));
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("the run started").isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // The input panels are shown while the model works, and the UI thread answers at once.
+        assertThat(vm.runningProperty().get()).isTrue();
+        assertThat(vm.imageProperty(MainViewModel.Panel.VISIBLE).get()).isNotNull();
+        long t0 = System.nanoTime();
+        robot.clickOn("#zoom-in");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(5_000);
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        assertThat(vm.statusProperty().get()).isEqualTo("Cancelled.");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sawCancel);
+        assertThat(vm.resultProperty().get()).isNull();
+        assertThat(t.dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void anotherPairLoadsAtOnceWhileAModelRuns(FxRobot robot) throws Exception {
+        InputPair first = TestPairs.msrs(dir.resolve("a"));
+        InputPair second = TestPairs.roadscene(dir.resolve("b"));
+        robot.interact(() -> vm.pairList().addFiles(List.of(first.visible(), first.infrared())));
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("the run started").isTrue();
+
+        robot.interact(() -> vm.pairList().addFiles(List.of(second.visible(), second.infrared())));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.inputProperty().get() != null
+                && vm.inputProperty().get().width() == 500);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sawCancel);
+    }
+}

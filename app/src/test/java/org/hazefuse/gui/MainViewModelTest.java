@@ -1,0 +1,157 @@
+package org.hazefuse.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.hazefuse.gui.MainViewModel.Panel;
+import org.hazefuse.gui.input.InputPair;
+import org.hazefuse.gui.prefs.AppSettings;
+import org.hazefuse.gui.testing.TestPairs;
+import org.hazefuse.gui.testing.TestServices;
+import org.hazefuse.gui.viewer.PanelLayout;
+import org.hazefuse.method.DensitySettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/** The main view model without a window: pairing questions, haze, triplets, recent items and saved settings. */
+class MainViewModelTest {
+    private final TestServices t = new TestServices();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        t.cleanUp();
+    }
+
+    private MainViewModel vm() {
+        return new MainViewModel(t.services(), DensitySettings.DEFAULT);
+    }
+
+    @Test
+    void undecidedNamesAskWhichIsInfraredAndRespectTheAnswer() throws Exception {
+        InputPair pair = TestPairs.msrs(dir);
+        Path a = Files.copy(pair.visible(), dir.resolve("left.png"));
+        Path b = Files.copy(pair.infrared(), dir.resolve("right.png"));
+        MainViewModel vm = vm();
+
+        t.dialogs.infraredAnswer = Optional.empty();
+        vm.pairList().addFiles(List.of(a, b));
+        assertThat(t.dialogs.chooseInfraredCalls).isEqualTo(1);
+        assertThat(vm.pairList().pairs()).isEmpty();
+
+        t.dialogs.infraredAnswer = Optional.of(b);
+        vm.pairList().addFiles(List.of(a, b));
+        assertThat(vm.pairList().pairs()).containsExactly(new InputPair("left", a, b));
+        assertThat(vm.imageProperty(Panel.FUSED).get()).isNotNull();
+    }
+
+    @Test
+    void hazeSynthesisFeedsAHazyVisibleAndKeepsTheClearOneAsReference() {
+        InputPair pair = TestPairs.msrs(dir);
+        MainViewModel vm = vm();
+        vm.pairList().addFiles(List.of(pair.visible(), pair.infrared()));
+        float clearMean = mean(vm.inputProperty().get().visible().data());
+
+        vm.haze().betaProperty().set(3);
+        vm.haze().enabledProperty().set(true);
+
+        var input = vm.inputProperty().get();
+        assertThat(input.clearVisible()).contains(vm.sourcePairProperty().get().visible());
+        assertThat(mean(input.visible().data())).isGreaterThan(clearMean + 0.1f); // airlight 0.85 brightens
+        assertThat(t.method.calls()).hasSize(2);
+
+        vm.haze().enabledProperty().set(false);
+        assertThat(vm.inputProperty().get().clearVisible()).isEmpty();
+    }
+
+    @Test
+    void aTripletFolderLoadsItsClearReference() throws Exception {
+        InputPair pair = TestPairs.msrs(dir.resolve("src"));
+        Path root = dir.resolve("triplets");
+        Files.createDirectories(root.resolve("hazy"));
+        Files.createDirectories(root.resolve("ir"));
+        Files.createDirectories(root.resolve("gt"));
+        Files.copy(pair.visible(), root.resolve("hazy/1.png"));
+        Files.copy(pair.infrared(), root.resolve("ir/1.png"));
+        Files.copy(pair.visible(), root.resolve("gt/1.png"));
+        MainViewModel vm = vm();
+
+        vm.pairList().addFiles(List.of(root));
+
+        assertThat(t.dialogs.errors).isEmpty();
+        assertThat(vm.inputProperty().get().clearVisible()).isPresent();
+    }
+
+    @Test
+    void settingsAndRecentItemsSurviveARestart() {
+        InputPair pair = TestPairs.msrs(dir);
+        MainViewModel first = vm();
+        first.pairList().addFiles(List.of(pair.visible(), pair.infrared()));
+        first.density().omegaProperty().set(0.8);
+        first.density().darkWindowProperty().set(21);
+        first.autoRunProperty().set(false);
+        first.viewer().layoutProperty().set(PanelLayout.COMPARE);
+        new SessionSettings(new AppSettings(t.prefs)).save(first, null);
+
+        SessionSettings session = new SessionSettings(new AppSettings(t.prefs));
+        MainViewModel second = new MainViewModel(t.services(), session.density());
+        session.restore(second);
+
+        assertThat(second.density().settings().omega()).isEqualTo(0.8);
+        assertThat(second.density().settings().darkWindow()).isEqualTo(21);
+        assertThat(second.autoRunProperty().get()).isFalse();
+        assertThat(second.viewer().layoutProperty().get()).isEqualTo(PanelLayout.COMPARE);
+        assertThat(second.pairList().recent().items()).containsExactly(List.of(pair.visible(), pair.infrared()));
+    }
+
+    @Test
+    void anEvenDarkChannelWindowIsMadeOdd() {
+        MainViewModel vm = vm();
+        vm.density().darkWindowProperty().set(20);
+        assertThat(vm.density().settings().darkWindow()).isEqualTo(21);
+    }
+
+    @Test
+    void aWeightsFileJoinsTheModelListAndIsSelected() {
+        MainViewModel vm = vm();
+        Path weights = dir.resolve("tuned.hzf");
+        vm.useWeightsFile(weights);
+        assertThat(vm.modelNames()).endsWith(weights.toString());
+        assertThat(vm.modelProperty().get()).isEqualTo(weights.toString());
+    }
+
+    private static float mean(float[] d) {
+        double s = 0;
+        for (float v : d) {
+            s += v;
+        }
+        return (float) (s / d.length);
+    }
+
+    @Test
+    void fileOpenUsesTheChosenFilesAndRemembersTheFolder() {
+        InputPair pair = TestPairs.msrs(dir);
+        MainViewModel vm = vm();
+        t.dialogs.openImagesAnswer = List.of(pair.infrared(), pair.visible());
+        vm.pairList().openPair();
+        assertThat(vm.pairList().pairs()).singleElement().satisfies(p -> {
+            assertThat(p.visible()).isEqualTo(pair.visible());
+            assertThat(p.infrared()).isEqualTo(pair.infrared());
+        });
+        assertThat(new AppSettings(t.prefs).getString(org.hazefuse.gui.prefs.Setting.LAST_INPUT_FOLDER))
+                .isEqualTo(pair.infrared().getParent().toString());
+    }
+}
