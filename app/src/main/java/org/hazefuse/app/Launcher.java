@@ -2,10 +2,14 @@ package org.hazefuse.app;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import org.hazefuse.cli.HazeFuseCli;
 
 /**
- * Main class of {@code hazefuse.jar}: no arguments start the desktop app, anything else runs the command line.
+ * Main class of {@code hazefuse.jar}: no arguments start the desktop app, and so do files opened from the desktop
+ * ({@link #opensFilesInGui}); anything else runs the command line.
  *
  * <p>Deliberately not a JavaFX {@code Application}: a headless subcommand never loads a JavaFX class, so it works
  * without a display. The GUI class is looked up by name so this module compiles whether or not the GUI is built.
@@ -19,10 +23,34 @@ public final class Launcher {
     public static void main(String[] args) {
         // Before anything can touch DJL: the native library ships on the class path, nothing is ever downloaded.
         System.setProperty("ai.djl.offline", "true");
-        if (args.length == 0) {
+        if (args.length == 0 || opensFilesInGui(args)) {
             System.exit(startGui(args));
         }
         System.exit(HazeFuseCli.run(args));
+    }
+
+    /**
+     * Whether the arguments are files handed over by the desktop rather than a command line: one or two absolute
+     * paths that exist, as a file manager passes them through the desktop entry's {@code Exec=... %F} ("Open
+     * with HazeFuse"). The GUI opens them (a folder, or a visible and an infrared image). A command line always
+     * starts with a subcommand or an option, never with an absolute path, so it cannot be mistaken for this.
+     */
+    static boolean opensFilesInGui(String[] args) {
+        if (args.length == 0 || args.length > 2) {
+            return false;
+        }
+        for (String arg : args) {
+            Path path;
+            try {
+                path = Path.of(arg);
+            } catch (InvalidPathException e) {
+                return false;
+            }
+            if (!path.isAbsolute() || !Files.exists(path)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Starts the GUI and returns when its window closes; 1 when no GUI is built in or it cannot start. */
