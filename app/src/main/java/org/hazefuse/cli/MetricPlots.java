@@ -17,8 +17,8 @@ import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
 /**
- * One box plot per metric (JFreeChart), one box per method: median, quartiles, whiskers and outliers over the
- * pairs, the mean as a dot. Files {@code <metric label>.png} (e.g. {@code Qabf.png}), written atomically.
+ * One box plot per metric (JFreeChart), one box per method over the pairs: median line, quartile box, whiskers,
+ * the mean as a dot, outliers as circles and far-out values (beyond the plotted range) as triangles at the edge. Files {@code <metric label>.png} (e.g. {@code Qabf.png}), written atomically.
  */
 final class MetricPlots {
     static final int WIDTH = 900;
@@ -73,6 +73,7 @@ final class MetricPlots {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         BoxAndWhiskerRenderer renderer = (BoxAndWhiskerRenderer) plot.getRenderer();
         renderer.setMeanVisible(true);
+        renderer.setMaximumBarWidth(0.06); // narrow boxes keep the mean dot smaller than the box
         renderer.setMaxOutlierVisible(true);
         renderer.setMinOutlierVisible(true);
         renderer.setSeriesPaint(0, new Color(0x4C72B0));
