@@ -1,15 +1,15 @@
 package org.hazefuse.baseline;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import org.hazefuse.density.DarkChannel;
-import org.hazefuse.density.GuidedFilter;
+import org.hazefuse.density.DarkChannelPrior;
 import org.hazefuse.method.DensitySettings;
 
 /**
  * Dark-channel-prior dehazing (K. He, J. Sun and X. Tang, "Single image haze removal using dark channel prior",
  * CVPR 2009 / IEEE TPAMI 33(12), 2011), with the guided filter (He et al., ECCV 2010) in place of soft matting.
  *
+ * The estimate is {@link DarkChannelPrior}'s:
  * <ol>
  *   <li>Airlight A (per channel): mean colour of the pixels whose dark channel (w×w window, w =
  *       {@link DensitySettings#darkWindow()}, 15 by default) is among the brightest 0.1 %
@@ -24,7 +24,6 @@ import org.hazefuse.method.DensitySettings;
  */
 public final class DarkChannelDehazer {
     static final double T0 = 0.1;
-    private static final double MIN_AIRLIGHT = 0.05;
 
     private DarkChannelDehazer() {
     }
@@ -35,13 +34,7 @@ public final class DarkChannelDehazer {
 
     /** @param hazy (1, 3, H, W) float32 in [0, 1] */
     public static Dehazed dehaze(NDArray hazy, DensitySettings settings) {
-        NDArray airlight = DarkChannel.airlight(hazy, DarkChannel.compute(hazy, settings.darkWindow()))
-                .maximum(MIN_AIRLIGHT);
-        NDArray coarse = DarkChannel.compute(hazy.div(airlight), settings.darkWindow()).mul(-settings.omega()).add(1);
-        NDArray guide = Colour.luma(hazy).toType(DataType.FLOAT64, false);
-        NDArray t = GuidedFilter.apply(guide, coarse.toType(DataType.FLOAT64, false), settings.guidedRadius(),
-                settings.guidedEps()).toType(DataType.FLOAT32, false);
-        NDArray recovered = hazy.sub(airlight).div(t.maximum(T0)).add(airlight).clip(0, 1);
-        return new Dehazed(recovered, t.neg().add(1).clip(0, 1));
+        DarkChannelPrior.Estimate estimate = DarkChannelPrior.estimate(hazy, settings);
+        return new Dehazed(estimate.recover(hazy, T0).clip(0, 1), estimate.density());
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.hazefuse.image.Colour;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;

@@ -39,8 +39,10 @@ public final class FusionNetwork extends NetworkBlock {
 
     /**
      * @param w1 base width (6 in the paper); the deeper levels are 2·w1 and 4·w1
+     * @param residualExit the output is a residual added by the caller: its exit conv starts at zero
      */
-    public FusionNetwork(int w1, int promptPool, int promptSide, int heads, int window, double gain) {
+    public FusionNetwork(int w1, int promptPool, int promptSide, int heads, int window, double gain,
+            boolean residualExit) {
         super((byte) 1);
         int w2 = 2 * w1;
         int w3 = 4 * w1;
@@ -52,7 +54,8 @@ public final class FusionNetwork extends NetworkBlock {
         block5 = addMapChild("block5", new FusionBlock(w2, w1, w1, heads, window, gain), w2);
         skip2 = addMapChild("skip2", ConvLayer.pointwise(w2, w2), w2);
         skip1 = addMapChild("skip1", ConvLayer.pointwise(w1, w1), w1);
-        exit = addMapChild("exit", ConvLayer.pointwise(w1, 3), w1);
+        ConvLayer exitConv = ConvLayer.pointwise(w1, 3);
+        exit = addMapChild("exit", residualExit ? exitConv.startAtZero() : exitConv, w1);
     }
 
     @Override

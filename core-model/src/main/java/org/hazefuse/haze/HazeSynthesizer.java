@@ -1,5 +1,6 @@
 package org.hazefuse.haze;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -16,8 +17,8 @@ import org.hazefuse.image.Resize;
  * the rest is element-wise {@code exp}, {@code mul}, {@code add} with broadcasting. No per-pixel Java loop.
  *
  * <p>Shapes: clear J (3, H, W); depth d and transmission t (1, H, W); airlight A (3, 1, 1). Values in [0, 1].
- * Stateless and thread-safe; each call uses its own {@link NDManager} scope (or the caller's, for the tensor
- * methods).
+ * Stateless and thread-safe; the {@link FloatImage} methods run on the CPU in their own {@link NDManager}
+ * scope, the tensor methods on the caller's manager and device.
  */
 public final class HazeSynthesizer {
     /** Side of the coarse random grid that is enlarged into the smooth relief field. */
@@ -49,7 +50,7 @@ public final class HazeSynthesizer {
         }
         int w = clear.width();
         int h = clear.height();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray j = manager.create(clear.data(), new Shape(3, h, w));
             NDArray shape = null;
             if (settings.mode() == DepthMode.DEPTH_IMAGE) {

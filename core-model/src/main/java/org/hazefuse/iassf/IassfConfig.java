@@ -17,11 +17,14 @@ import org.hazefuse.restoration.StageConfig;
  * @param stages the five restoration stages
  * @param fusionWidth base width of the fusion U-Net (levels are 1×, 2×, 4× it)
  * @param fusionHeads heads of the fusion blocks' attention
- * @param residualOutput when true the restoration output is added to the hazy input (V̂ = hazy + backbone(X));
- *     the published model predicts V̂ directly (false)
+ * @param physicsPrior when true (a departure from the published model, for {@code lite}) the network starts from
+ *     the dark channel prior and learns corrections: the density comes from the hazy image, the restoration
+ *     predicts a transmission correction and a residual to the scattering-model inversion, and the fusion a
+ *     residual to the element-wise maximum of V̂ and the infrared image; the published model predicts both
+ *     outputs directly (false). See docs/decisions/0002-lite-physics-prior.md.
  */
 public record IassfConfig(String name, int channels, int window, int promptPool, int promptSide,
-        int embeddingHeads, List<StageConfig> stages, int fusionWidth, int fusionHeads, boolean residualOutput) {
+        int embeddingHeads, List<StageConfig> stages, int fusionWidth, int fusionHeads, boolean physicsPrior) {
 
     public IassfConfig {
         Objects.requireNonNull(name, "name");

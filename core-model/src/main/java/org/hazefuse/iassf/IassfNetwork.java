@@ -5,9 +5,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.hazefuse.density.DarkChannelPrior;
 import org.hazefuse.density.HazeDensityEstimator;
 import org.hazefuse.encoder.FeatureEncoder;
 import org.hazefuse.fusion.FusionNetwork;
+import org.hazefuse.inference.Tensors;
 import org.hazefuse.layers.ConvLayer;
 import org.hazefuse.layers.Initializers;
 import org.hazefuse.layers.NetworkBlock;
@@ -48,9 +50,10 @@ public final class IassfNetwork extends NetworkBlock {
         prompts = addMapChild("prompts", new PromptGenerator(c, c, config.promptPool(), config.promptSide()), c);
         embedding = addMapChild("embedding",
                 new PromptEmbedding(c, config.embeddingHeads(), config.window(), gain), c);
-        restoration = addMapChild("restoration", new RestorationBackbone(config.stages(), config.window(), gain), c);
+        restoration = addMapChild("restoration", new RestorationBackbone(config.stages(), config.window(), gain,
+                config.physicsPrior() ? 4 : 3), c);
         fusion = addMapChild("fusion", new FusionNetwork(config.fusionWidth(), config.promptPool(),
-                config.promptSide(), config.fusionHeads(), config.window(), gain), 3);
+                config.promptSide(), config.fusionHeads(), config.window(), gain, config.physicsPrior()), 3);
     }
 
     public IassfConfig config() {
@@ -80,17 +83,27 @@ public final class IassfNetwork extends NetworkBlock {
         NDArray compensated = embedding.forward(store, new NDList(infraredFeatures, prompt), training)
                 .singletonOrThrow();
         // Step 4: dark-channel density, no gradient; the user's assistance strength scales it.
-        NDArray density = HazeDensityEstimator.estimate(visibleFeatures, settings)
-                .mul(settings.infraredAssist()).clip(0, 1);
+        DarkChannelPrior.Estimate prior = config.physicsPrior()
+                ? DarkChannelPrior.estimate(Tensors.toUnit(hazy), settings)
+                : null;
+        NDArray density = prior != null ? prior.density() : HazeDensityEstimator.estimate(visibleFeatures, settings);
+        NDArray assisted = density.mul(settings.infraredAssist()).clip(0, 1);
         // Step 5: X = D·F̃_ir + (1 − D)·F_vis + F_vis, then the U-Net.
-        NDArray mixed = density.mul(compensated).add(density.neg().add(1).mul(visibleFeatures)).add(visibleFeatures);
+        NDArray mixed = assisted.mul(compensated).add(assisted.neg().add(1).mul(visibleFeatures))
+                .add(visibleFeatures);
         NDArray restored = apply(restoration, store, mixed, training);
-        if (config.residualOutput()) {
-            restored = restored.add(hazy);
+        NDArray shownDensity = assisted;
+        if (prior != null) {
+            PhysicsOutput physics = PhysicsOutput.of(restored, hazy, prior);
+            restored = physics.restored();
+            shownDensity = physics.density();
         }
         // Step 6: fusion of the restored visible image with the infrared representation.
         NDArray fused = fusion.forward(store, new NDList(restored, infraredImage), training).singletonOrThrow();
-        return new NDList(Padding.crop(restored, 0, 0, h, w), Padding.crop(density, 0, 0, h, w),
+        if (prior != null) {
+            fused = fused.add(restored.maximum(infrared));
+        }
+        return new NDList(Padding.crop(restored, 0, 0, h, w), Padding.crop(shownDensity, 0, 0, h, w),
                 Padding.crop(fused, 0, 0, h, w));
     }
 

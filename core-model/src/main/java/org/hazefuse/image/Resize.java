@@ -1,5 +1,6 @@
 package org.hazefuse.image;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -24,7 +25,7 @@ public final class Resize {
         if (image.width() == width && image.height() == height) {
             return image;
         }
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray x = manager.create(image.data(), new Shape(1, image.channels(), image.height(), image.width()));
             NDArray y = resize(x, width, height);
             return new FloatImage(width, height, image.channels(), y.toFloatArray());

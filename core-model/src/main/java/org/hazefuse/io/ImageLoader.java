@@ -32,6 +32,9 @@ import org.hazefuse.image.FloatImage;
  * decoding, so a tiny file that claims a huge size (a decompression bomb) is rejected without allocating
  * anything. Every problem is reported as a {@link BadInputException} naming the file.
  *
+ * <p>Pixels are taken as stored: EXIF orientation tags and embedded colour profiles are not applied (camera
+ * JPEGs shot in portrait may come out turned; both images of a pair are treated alike, so registration holds).
+ *
  * <p>Thread-safe: instances hold only the limit.
  */
 public final class ImageLoader {
@@ -115,12 +118,16 @@ public final class ImageLoader {
                 try {
                     decoded = reader.read(0);
                 } catch (IOException | RuntimeException e) {
+                    if (String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
+                        throw new BadInputException(file, "unsupported " + label + " colour type (CMYK or YCCK?); "
+                                + "save it as RGB or gray", e);
+                    }
                     throw new BadInputException(file, "truncated or corrupt " + label + " data (" + message(e) + ")", e);
                 } catch (OutOfMemoryError e) {
                     throw new BadInputException(file, "not enough memory to decode a " + width + "x" + height
                             + " image; give Java more memory (-Xmx) or use a smaller image", e);
                 }
-                if (!warnings.isEmpty()) {
+                if (!warnings.isEmpty() && label.equals("JPEG")) {
                     // The JPEG decoder reports a premature end of data as a warning and fills the rest gray.
                     throw new BadInputException(file, "truncated or corrupt " + label + " data (" + warnings.get(0) + ")");
                 }

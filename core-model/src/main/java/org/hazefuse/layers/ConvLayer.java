@@ -66,6 +66,15 @@ public final class ConvLayer extends NetworkBlock {
         return new ConvLayer(in, out, 2, 2, 1, true, 1.0);
     }
 
+    /**
+     * Starts this layer's weights at zero, so a residual branch it ends begins as the identity (timm's
+     * "zero_init_last"); call before initialisation.
+     */
+    public ConvLayer startAtZero() {
+        conv.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+        return this;
+    }
+
     public long outChannels() {
         return out;
     }

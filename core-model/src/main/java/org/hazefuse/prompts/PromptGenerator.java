@@ -70,6 +70,7 @@ public final class PromptGenerator extends NetworkBlock {
         NDArray pooled = Reductions.spatialMean(delta).reshape(batch, channels); // (B, C)
         NDArray weights = apply(selector, store, pooled, training).softmax(1); // (B, L)
         NDArray prompts = store.getValue(pool, delta.getDevice(), training).reshape(poolSize, -1);
+        prompts.attach(delta.getManager()); // a view of the parameter: free it with this pass's arrays
         NDArray mixed = weights.matMul(prompts).reshape(batch, channels, side, side);
         NDArray prompt = apply(refine, store, Resize.bilinear(mixed, s.get(2), s.get(3)), training);
         return new NDList(outputConv == null ? prompt : apply(outputConv, store, prompt, training));

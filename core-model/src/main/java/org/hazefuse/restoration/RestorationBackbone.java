@@ -26,7 +26,7 @@ import org.hazefuse.layers.TransformerStage;
  * x  = SK(x, skip0(e0)) + x                "and at the end": the third SK fusion joins the entry features
  * V̂  = exit3x3(x)                          (3, H, W)
  * </pre>
- * H and W must be multiples of 4 (the network pads to that). Input X (B, C1, H, W); output (B, 3, H, W).
+ * H and W must be multiples of 4 (the network pads to that). Input X (B, C1, H, W); output (B, out, H, W).
  */
 public final class RestorationBackbone extends NetworkBlock {
     private final ConvLayer entry;
@@ -46,8 +46,13 @@ public final class RestorationBackbone extends NetworkBlock {
     private final ConvLayer skip0;
     private final SkFusion fuse0;
     private final ConvLayer exit;
+    private final int outChannels;
 
-    public RestorationBackbone(List<StageConfig> stages, int window, double gain) {
+    /**
+     * @param outChannels 3 for the published model (V̂), 4 with the physical prior (transmission correction and an
+     *     RGB residual), whose exit starts at zero
+     */
+    public RestorationBackbone(List<StageConfig> stages, int window, double gain, int outChannels) {
         super((byte) 1);
         if (stages.size() != 5) {
             throw new IllegalArgumentException("the restoration U-Net has 5 stages, got " + stages.size());
@@ -74,7 +79,9 @@ public final class RestorationBackbone extends NetworkBlock {
         stage5 = addMapChild("stage5", stage(stages.get(4), window, gain), c1);
         skip0 = addMapChild("skip0", ConvLayer.pointwise(c1, c1), c1);
         fuse0 = addMapChild("fuse0", new SkFusion(c1), c1);
-        exit = addMapChild("exit", ConvLayer.square(c1, 3, 3), c1);
+        this.outChannels = outChannels;
+        ConvLayer exitConv = ConvLayer.square(c1, outChannels, 3);
+        exit = addMapChild("exit", outChannels == 3 ? exitConv : exitConv.startAtZero(), c1);
     }
 
     private static TransformerStage stage(StageConfig s, int window, double gain) {
@@ -107,7 +114,7 @@ public final class RestorationBackbone extends NetworkBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return withChannels(inputShapes, 3);
+        return withChannels(inputShapes, outChannels);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.hazefuse.image.FloatImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,6 +211,20 @@ class ImageLoaderTest {
         assertBad(dir.resolve("missing.png"), "file not found");
         assertBad(Files.createDirectory(dir.resolve("folder.png")), "is a folder");
         assertBad(TestFiles.write(TestFiles.rgbPattern(4, 4), "gif", dir.resolve("anim.gif")), "unsupported image format GIF");
+    }
+
+    @Test
+    void fourChannelJpegIsRejectedAsCmyk() throws IOException {
+        Path file = dir.resolve("cmyk.jpg");
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(new javax.imageio.IIOImage(
+                    java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 8, 8, 4, null), null, null));
+        } finally {
+            writer.dispose();
+        }
+        assertBad(file, "CMYK");
     }
 
     private void assertBad(Path file, String problem) throws IOException {

@@ -1,14 +1,14 @@
-package org.hazefuse.baseline;
+package org.hazefuse.image;
 
 import ai.djl.ndarray.NDArray;
 
-/** Luma and luma replacement for (1, 3, H, W) RGB tensors. */
-final class Colour {
+/** Luma and luma replacement for (B, 3, H, W) RGB tensors. */
+public final class Colour {
     private Colour() {
     }
 
-    /** ITU-R BT.601 luma Y = 0.299 R + 0.587 G + 0.114 B, shape (1, 1, H, W). */
-    static NDArray luma(NDArray rgb) {
+    /** ITU-R BT.601 luma Y = 0.299 R + 0.587 G + 0.114 B, shape (B, 1, H, W). */
+    public static NDArray luma(NDArray rgb) {
         NDArray w = rgb.getManager().create(new float[] {0.299f, 0.587f, 0.114f}).reshape(1, 3, 1, 1)
                 .toType(rgb.getDataType(), false);
         return rgb.mul(w).sum(new int[] {1}, true);
@@ -19,7 +19,7 @@ final class Colour {
      * leaves the colour differences B − Y and R − Y (hence Cb and Cr) unchanged because the luma weights sum to 1.
      * Clamped to [0, 1].
      */
-    static NDArray withLuma(NDArray rgb, NDArray newLuma) {
+    public static NDArray withLuma(NDArray rgb, NDArray newLuma) {
         return rgb.add(newLuma.sub(luma(rgb))).clip(0, 1);
     }
 }

@@ -1,0 +1,237 @@
+package org.hazefuse.training;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.hazefuse.data.Batch;
+import org.hazefuse.iassf.IassfConfig;
+import org.hazefuse.iassf.IassfNetwork;
+import org.hazefuse.inference.Tensors;
+import org.hazefuse.loss.FusionLoss;
+import org.hazefuse.method.CancelSignal;
+import org.hazefuse.method.ImagePair;
+import org.hazefuse.weights.WeightsFile;
+
+/**
+ * Trains an IASSF network: AdamW with cosine annealing on {@link FusionLoss}, checkpoints every N steps (and when
+ * cancelled), validation on whole frames, and progress events. A run resumes from its run folder's checkpoint with
+ * the same step count and schedule; the final weights go to {@code model.hzf} in the run folder.
+ */
+public final class Trainer {
+    public static final String WEIGHTS_FILE = "model" + WeightsFile.EXTENSION;
+    private static final int THROUGHPUT_WINDOW = 20;
+    private static final int MAX_NON_FINITE_IN_A_ROW = 10;
+
+    private final IassfConfig model;
+    private final TrainingConfig config;
+    private final BatchSource data;
+    private final List<ImagePair> validation;
+    private final Device device;
+    private final Optional<Path> initialWeights;
+
+    /**
+     * @param initialWeights weights to fine-tune from (ignored when resuming), or empty to start from scratch
+     */
+    public Trainer(IassfConfig model, TrainingConfig config, BatchSource data, List<ImagePair> validation,
+            Device device, Optional<Path> initialWeights) {
+        this.model = model;
+        this.config = config;
+        this.data = data;
+        this.validation = List.copyOf(validation);
+        this.device = device;
+        this.initialWeights = initialWeights;
+    }
+
+    public Path checkpointFile() {
+        return config.runDir().resolve(Checkpoint.FILE_NAME);
+    }
+
+    /** What a finished or stopped run reached. */
+    public record Result(long step, boolean completed, Path weights, double wallSeconds) {}
+
+    /**
+     * Runs to the configured step count.
+     *
+     * @param resume continue from the run folder's checkpoint (which must exist); otherwise the folder must not
+     *     hold one, so a finished or running experiment is never overwritten by accident
+     * @return the step reached; {@code completed} is false when cancelled (a checkpoint is saved first)
+     */
+    public Result run(boolean resume, TrainingListener listener, CancelSignal cancel) throws IOException {
+        Files.createDirectories(config.runDir());
+        Path checkpoint = checkpointFile();
+        if (resume && !Files.exists(checkpoint)) {
+            throw new org.hazefuse.io.BadInputException(checkpoint, "nothing to resume: no checkpoint in this folder");
+        }
+        if (!resume && Files.exists(checkpoint)) {
+            throw new org.hazefuse.io.BadInputException(checkpoint,
+                    "the run folder already holds a checkpoint: resume it or choose another folder");
+        }
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            IassfNetwork network = createNetwork(manager, resume);
+            List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
+            AdamW optimizer = new AdamW(parameters, manager, config.weightDecay());
+            long startStep = 0;
+            double wallBefore = 0;
+            if (resume) {
+                Checkpoint.Header h = Checkpoint.load(checkpoint, network, optimizer, manager).header();
+                if (h.totalSteps() != config.steps()) {
+                    throw new org.hazefuse.io.BadInputException(checkpoint, "checkpoint belongs to a run of "
+                            + h.totalSteps() + " steps, not " + config.steps());
+                }
+                startStep = h.step();
+                wallBefore = h.wallSeconds();
+            }
+            return loop(manager, network, optimizer, startStep, wallBefore, listener, cancel);
+        }
+    }
+
+    private IassfNetwork createNetwork(NDManager manager, boolean resume) {
+        if (!resume && initialWeights.isPresent()) {
+            return WeightsFile.load(initialWeights.get(), manager, model).network();
+        }
+        IassfNetwork network = new IassfNetwork(model);
+        network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
+        return network;
+    }
+
+    private Result loop(NDManager manager, IassfNetwork network, AdamW optimizer, long startStep,
+            double wallBefore, TrainingListener listener, CancelSignal cancel) throws IOException {
+        CosineSchedule schedule = new CosineSchedule(config.learningRate(), config.minLearningRate(), config.steps());
+        TrainingLog log = new TrainingLog(config.runDir());
+        long runStart = System.nanoTime();
+        long step = startStep;
+        Throughput throughput = new Throughput(THROUGHPUT_WINDOW);
+        int nonFiniteInARow = 0;
+        try (BatchSource.Stream batches = data.open(startStep)) {
+            while (step < config.steps()) {
+                if (cancel.isCancelled()) {
+                    save(network, optimizer, step, wallBefore, runStart, listener);
+                    return new Result(step, false, null, wall(wallBefore, runStart));
+                }
+                Batch batch = batches.next();
+                long t0 = System.nanoTime();
+                float lr = schedule.at(step);
+                float[] parts = trainStep(manager, network, batch);
+                if (!Float.isFinite(parts[0])) {
+                    // A rare non-finite batch must not poison the weights: drop its gradients and go on.
+                    optimizer.discardGradients();
+                    if (++nonFiniteInARow >= MAX_NON_FINITE_IN_A_ROW) {
+                        save(network, optimizer, step, wallBefore, runStart, listener);
+                        throw new IllegalStateException("the loss was not finite for " + nonFiniteInARow
+                                + " steps in a row at step " + step + ": lower the learning rate");
+                    }
+                    continue;
+                }
+                nonFiniteInARow = 0;
+                optimizer.update(lr);
+                step++;
+                throughput.add(batch.size(), System.nanoTime() - t0);
+                Duration eta = throughput.eta(config.steps() - step, batch.size());
+                var event = new TrainingListener.StepEvent(step, config.steps(), lr, parts[0], parts[1], parts[2],
+                        parts[3], throughput.samplesPerSecond(), eta);
+                log.step(event, wall(wallBefore, runStart));
+                listener.onStep(event);
+                if (step % config.checkpointEvery() == 0 || step == config.steps()) {
+                    save(network, optimizer, step, wallBefore, runStart, listener);
+                }
+                if (config.validateEvery() > 0 && step % config.validateEvery() == 0 && step != config.steps()) {
+                    validate(manager, network, step, log, listener, cancel);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            save(network, optimizer, step, wallBefore, runStart, listener);
+            throw new CancellationException("training interrupted at step " + step);
+        }
+        validate(manager, network, step, log, listener, cancel);
+        double wall = wall(wallBefore, runStart);
+        Path weights = config.runDir().resolve(WEIGHTS_FILE);
+        WeightsFile.save(network, weights, Map.of("steps", Long.toString(step),
+                "wallSeconds", String.format(java.util.Locale.ROOT, "%.0f", wall)));
+        return new Result(step, true, weights, wall);
+    }
+
+    /** Forward, loss and backward on one batch; returns {total, dehaze, intensity, gradient}. */
+    private float[] trainStep(NDManager manager, IassfNetwork network, Batch batch) {
+        try (NDManager scope = manager.newSubManager();
+                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDList arrays = batch.toNDList(scope);
+            NDArray hazy = Tensors.toSigned(arrays.get(0));
+            NDArray infrared = Tensors.toThreeChannels(Tensors.toSigned(arrays.get(1)));
+            NDArray clear = Tensors.toSigned(arrays.get(2));
+            NDList out = network.forward(new ParameterStore(scope, false), new NDList(hazy, infrared), true);
+            FusionLoss.Parts parts = FusionLoss.compute(out.get(0), out.get(2), clear, infrared);
+            collector.backward(parts.total());
+            return new float[] {parts.total().getFloat(), parts.dehaze().getFloat(), parts.intensity().getFloat(),
+                parts.gradient().getFloat()};
+        }
+    }
+
+    private void validate(NDManager manager, IassfNetwork network, long step, TrainingLog log,
+            TrainingListener listener, CancelSignal cancel) throws IOException {
+        if (validation.isEmpty()) {
+            return;
+        }
+        Validation.Scores scores = Validation.score(manager, network, validation, cancel);
+        var event = new TrainingListener.ValidationEvent(step, scores.psnr(), scores.ssim(), scores.loss());
+        log.validation(event);
+        listener.onValidation(event);
+    }
+
+    private void save(IassfNetwork network, AdamW optimizer, long step, double wallBefore, long runStart,
+            TrainingListener listener) throws IOException {
+        Path file = checkpointFile();
+        Checkpoint.save(file, Checkpoint.header(step, config.steps(), model, wall(wallBefore, runStart)), network,
+                optimizer);
+        listener.onCheckpoint(step, file);
+    }
+
+    private static double wall(double before, long start) {
+        return before + (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Samples per second over a sliding window of recent steps. */
+    private static final class Throughput {
+        private final int window;
+        private final java.util.ArrayDeque<long[]> recent = new java.util.ArrayDeque<>();
+
+        Throughput(int window) {
+            this.window = window;
+        }
+
+        void add(int samples, long nanos) {
+            recent.addLast(new long[] {samples, nanos});
+            if (recent.size() > window) {
+                recent.removeFirst();
+            }
+        }
+
+        double samplesPerSecond() {
+            long samples = recent.stream().mapToLong(r -> r[0]).sum();
+            long nanos = recent.stream().mapToLong(r -> r[1]).sum();
+            return nanos == 0 ? 0 : samples / (nanos / 1e9);
+        }
+
+        Duration eta(long stepsLeft, int batchSize) {
+            double rate = samplesPerSecond();
+            return rate == 0 ? Duration.ZERO : Duration.ofMillis((long) (stepsLeft * batchSize / rate * 1000));
+        }
+    }
+}

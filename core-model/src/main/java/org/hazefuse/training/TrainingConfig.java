@@ -1,0 +1,34 @@
+package org.hazefuse.training;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Settings of a training run (IASSF.md, "Loss and training" gives the published ones: AdamW, lr 2e-4 → 2e-6 cosine,
+ * batch 6, 256² crops).
+ *
+ * @param steps total optimizer steps of the run (the schedule's length)
+ * @param learningRate peak learning rate
+ * @param minLearningRate final learning rate of the cosine schedule
+ * @param weightDecay AdamW decoupled weight decay
+ * @param checkpointEvery steps between checkpoints (and at the end)
+ * @param validateEvery steps between validations (0: only at the end)
+ * @param runDir folder for checkpoints, the log and the final weights
+ * @param seed seeds the initial weights
+ */
+public record TrainingConfig(long steps, float learningRate, float minLearningRate, float weightDecay,
+        long checkpointEvery, long validateEvery, Path runDir, long seed) {
+    public TrainingConfig {
+        Objects.requireNonNull(runDir, "runDir");
+        if (steps <= 0 || checkpointEvery <= 0 || validateEvery < 0) {
+            throw new IllegalArgumentException("steps and checkpoint interval must be positive");
+        }
+        if (!(learningRate > 0) || minLearningRate < 0 || minLearningRate > learningRate || weightDecay < 0) {
+            throw new IllegalArgumentException("invalid learning rate settings");
+        }
+    }
+
+    public static TrainingConfig defaults(long steps, Path runDir) {
+        return new TrainingConfig(steps, 2e-4f, 2e-6f, 1e-4f, 200, 0, runDir, 1);
+    }
+}

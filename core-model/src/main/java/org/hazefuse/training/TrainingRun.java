@@ -1,0 +1,100 @@
+package org.hazefuse.training;
+
+import ai.djl.Device;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hazefuse.data.PairCache;
+import org.hazefuse.data.PatchSampler;
+import org.hazefuse.data.TrainingSet;
+import org.hazefuse.data.ValidationSet;
+import org.hazefuse.haze.HazeSampler;
+import org.hazefuse.iassf.IassfConfig;
+import org.hazefuse.io.BadInputException;
+import org.hazefuse.io.FoundPairs;
+import org.hazefuse.io.PairFinder;
+import org.hazefuse.io.PairLoader;
+import org.hazefuse.io.PairPaths;
+
+/**
+ * Assembles a {@link Trainer} from folders and list files: the one place the command line and the GUI's
+ * fine-tuning panel turn user choices into data, validation and settings.
+ */
+public final class TrainingRun {
+    /**
+     * What to train on and how.
+     *
+     * @param data training sources: folders with visible/infrared subfolders or triplets, or list files of stems
+     *     (their pairs are looked up in the list's folder)
+     * @param validation held-aside sources, scored on whole frames; removed from the training pairs if listed in both
+     * @param validationLimit at most this many validation pairs (the first ones)
+     * @param workers data threads decoding and augmenting off the training thread
+     */
+    public record Spec(IassfConfig model, List<Path> data, List<Path> validation, int validationLimit, int batch,
+            int patch, int workers, TrainingConfig training, Optional<Path> initialWeights, Device device) {
+        public Spec {
+            data = List.copyOf(data);
+            validation = List.copyOf(validation);
+            if (data.isEmpty()) {
+                throw new IllegalArgumentException("no training data given");
+            }
+            if (batch < 1 || patch < 16 || workers < 1 || validationLimit < 0) {
+                throw new IllegalArgumentException("batch and workers must be at least 1, patch at least 16");
+            }
+        }
+    }
+
+    /** The trainer and what was found, including warnings about unmatched files. */
+    public record Prepared(Trainer trainer, int trainingPairs, int validationPairs, List<String> warnings) {}
+
+    private TrainingRun() {}
+
+    public static Prepared prepare(Spec spec) {
+        List<String> warnings = new ArrayList<>();
+        List<PairPaths> validationPaths = new ArrayList<>();
+        for (Path source : spec.validation()) {
+            validationPaths.addAll(find(source, warnings));
+        }
+        if (validationPaths.size() > spec.validationLimit()) {
+            validationPaths = validationPaths.subList(0, spec.validationLimit());
+        }
+        Set<Path> heldAside = new HashSet<>();
+        validationPaths.forEach(p -> heldAside.add(p.visible().toAbsolutePath().normalize()));
+        List<PairPaths> trainingPaths = new ArrayList<>();
+        for (Path source : spec.data()) {
+            for (PairPaths p : find(source, warnings)) {
+                if (!heldAside.contains(p.visible().toAbsolutePath().normalize())) {
+                    trainingPaths.add(p);
+                }
+            }
+        }
+        if (trainingPaths.isEmpty()) {
+            throw new BadInputException(spec.data().get(0), "no training pairs found");
+        }
+        PairLoader loader = new PairLoader();
+        HazeSampler haze = new HazeSampler();
+        TrainingSet set = new TrainingSet(trainingPaths, haze, new PairCache(loader, PairCache.DEFAULT_MAX_BYTES));
+        PatchSampler sampler = new PatchSampler(set, spec.patch(), true, spec.training().seed());
+        var validation = ValidationSet.load(validationPaths, loader, haze, spec.training().seed());
+        Trainer trainer = new Trainer(spec.model(), spec.training(),
+                BatchSource.prefetched(sampler, spec.batch(), spec.workers()), validation, spec.device(),
+                spec.initialWeights());
+        return new Prepared(trainer, trainingPaths.size(), validation.size(), warnings);
+    }
+
+    /** Pairs of a folder or of a list file (whose pairs live in the list's folder). */
+    public static List<PairPaths> find(Path source, List<String> warnings) {
+        if (!Files.exists(source)) {
+            throw new BadInputException(source, "no such file or folder");
+        }
+        FoundPairs found = Files.isRegularFile(source)
+                ? PairFinder.fromList(source, source.toAbsolutePath().getParent())
+                : PairFinder.inFolder(source);
+        warnings.addAll(found.warnings());
+        return found.pairs();
+    }
+}

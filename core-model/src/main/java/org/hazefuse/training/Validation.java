@@ -1,0 +1,50 @@
+package org.hazefuse.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+import org.hazefuse.iassf.IassfNetwork;
+import org.hazefuse.inference.Tensors;
+import org.hazefuse.loss.FusionLoss;
+import org.hazefuse.method.CancelSignal;
+import org.hazefuse.method.ImagePair;
+import org.hazefuse.metrics.Psnr;
+import org.hazefuse.metrics.Ssim;
+
+/**
+ * Validation on whole frames at their native size, as users run the model (the network normalises over the whole
+ * image, so crop statistics do not carry over): PSNR and SSIM of the dehazed output against the clear visible
+ * image, and the training loss.
+ */
+public final class Validation {
+    /** Means over the validation pairs. */
+    public record Scores(double psnr, double ssim, double loss) {}
+
+    private Validation() {}
+
+    /** Every pair must carry its clear visible image. */
+    public static Scores score(NDManager manager, IassfNetwork network, List<ImagePair> pairs, CancelSignal cancel) {
+        double psnr = 0;
+        double ssim = 0;
+        double loss = 0;
+        for (ImagePair pair : pairs) {
+            cancel.throwIfCancelled();
+            var clearImage = pair.clearVisible().orElseThrow(
+                    () -> new IllegalArgumentException("validation pair " + pair.name() + " has no clear image"));
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray hazy = Tensors.toSigned(Tensors.fromImage(scope, pair.visible()));
+                NDArray infrared = Tensors.toThreeChannels(Tensors.toSigned(Tensors.fromImage(scope, pair.infrared())));
+                NDArray clear = Tensors.toSigned(Tensors.fromImage(scope, clearImage));
+                NDList out = network.forward(new ParameterStore(scope, false), new NDList(hazy, infrared), false);
+                loss += FusionLoss.compute(out.get(0), out.get(2), clear, infrared).total().getFloat();
+                var dehazed = Tensors.toImage(Tensors.toUnit(out.get(0)), 0);
+                psnr += Psnr.of(dehazed, clearImage);
+                ssim += Ssim.of(dehazed, clearImage);
+            }
+        }
+        int n = pairs.size();
+        return new Scores(psnr / n, ssim / n, loss / n);
+    }
+}
