@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.IntBinaryOperator;
 import java.util.stream.Stream;
 import org.hazefuse.catalog.MethodCatalog;
+import org.hazefuse.image.Colour;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionResult;
