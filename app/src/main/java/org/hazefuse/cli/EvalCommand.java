@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
@@ -48,7 +50,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scores dehazing+fusion methods with the papers' metrics (docs/metrics.md).",
-            "Example: eval --data roadscene --list roadscene/val.txt --haze heavy --seed 1 "
+            "Example: eval --data roadscene --list roadscene/val.txt --haze light,medium,heavy "
                 + "--methods dcp+max,dcp+gff --markdown table.md --csv scores.csv --plots plots"})
 public class EvalCommand implements Callable<Integer> {
     static final int BAD_INPUT = 2;
@@ -64,10 +66,11 @@ public class EvalCommand implements Callable<Integer> {
             description = "Only the pairs whose stems this file lists, in its order (e.g. roadscene/val.txt).")
     Path list;
 
-    @Option(names = "--haze", paramLabel = "LEVEL", defaultValue = "none",
+    @Option(names = "--haze", paramLabel = "LEVEL", split = ",", defaultValue = "none",
             description = "Haze synthesized on clear pairs: none, light, medium, heavy (fixed presets) or random "
-                    + "(per image, from --seed). Default: ${DEFAULT-VALUE}.")
-    String haze;
+                    + "(per image, from --seed). Several, e.g. light,medium,heavy, give one table with a row per "
+                    + "level and method. Default: ${DEFAULT-VALUE}.")
+    List<String> haze = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of --haze random. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -129,7 +132,7 @@ public class EvalCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, PrintWriter err) throws IOException {
-        HazeChoice hazeChoice = parseHaze();
+        List<HazeChoice> levels = parseHaze();
         if (methods.isEmpty() && fused.isEmpty()) {
             throw new BadInputException(null, "nothing to evaluate: give --methods and/or --fused");
         }
@@ -139,54 +142,82 @@ public class EvalCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new BadInputException(data, "data folder not found");
         }
-        Datasets.Dataset dataset = Datasets.open(data, Optional.ofNullable(list), hazeChoice, seed, new PairLoader());
-        dataset.warnings().forEach(w -> err.println("warning: " + w));
-        List<Path> protectedFiles = new ArrayList<>(dataset.inputs());
+        // Every level's pairs are found (and bad layouts reported) before any work is done.
+        Map<HazeChoice, Datasets.Dataset> datasets = new LinkedHashMap<>();
+        for (HazeChoice level : levels) {
+            datasets.put(level, Datasets.open(data, Optional.ofNullable(list), level, seed, new PairLoader()));
+        }
+        Datasets.Dataset first = datasets.values().iterator().next();
+        first.warnings().forEach(w -> err.println("warning: " + w));
+        List<Path> protectedFiles = new ArrayList<>(first.inputs());
         Optional.ofNullable(list).ifPresent(protectedFiles::add);
         AtomicFiles files = new AtomicFiles(protectedFiles, overwrite ? OverwritePolicy.REPLACE : OverwritePolicy.REFUSE);
 
         List<Candidate.Factory> candidates = candidates();
         List<String> names = Evaluation.names(candidates);
-        checkOutputs(files, names);
+        checkOutputs(files);
 
-        List<ScoreRecord> records;
-        try (ProgressBar bar = progressBar(dataset.pairs().size())) {
-            Evaluation.Listener listener = outcome -> {
-                if (saveImages != null) {
-                    saveGrid(files, outcome);
-                }
-                if (bar != null) {
-                    bar.step();
-                }
-            };
-            records = Evaluation.run(dataset.pairs(), candidates, threads, listener, CancelSignal.NEVER);
+        Map<String, List<ScoreRecord>> records = new LinkedHashMap<>();
+        Map<String, Summary> summaries = new LinkedHashMap<>();
+        int total = first.pairs().size() * levels.size();
+        try (ProgressBar bar = progressBar(total)) {
+            for (Map.Entry<HazeChoice, Datasets.Dataset> e : datasets.entrySet()) {
+                String level = label(e.getKey());
+                String gridSuffix = levels.size() > 1 ? "_" + level + "_grid.png" : "_grid.png";
+                Evaluation.Listener listener = outcome -> {
+                    if (saveImages != null) {
+                        saveGrid(files, outcome, gridSuffix);
+                    }
+                    if (bar != null) {
+                        bar.step();
+                    }
+                };
+                List<ScoreRecord> levelRecords = Evaluation.run(e.getValue().pairs(), candidates, threads, listener,
+                        CancelSignal.NEVER);
+                records.put(level, levelRecords);
+                summaries.put(level, Summary.of(levelRecords, names));
+            }
         }
 
-        Summary summary = Summary.of(records, names);
         if (csv != null) {
             writeText(files, csv, Reports.csv(records));
         }
         if (markdown != null) {
-            writeText(files, markdown, Reports.markdown(summary, caption(dataset.pairs().size(), hazeChoice)));
+            writeText(files, markdown, Reports.markdown(summaries, caption(first.pairs().size(), levels)));
         }
         if (plots != null) {
             MetricPlots.write(records, names, plots, files);
         }
         if (json) {
-            out.println(Reports.json(summary));
+            out.println(Reports.json(summaries));
         } else {
-            out.print(Reports.markdown(summary, null));
+            out.print(Reports.markdown(summaries, null));
         }
         out.flush();
         return 0;
     }
 
-    private HazeChoice parseHaze() {
+    static String label(HazeChoice level) {
+        return level.name().toLowerCase(Locale.ROOT);
+    }
+
+    private List<HazeChoice> parseHaze() {
+        List<HazeChoice> levels = new ArrayList<>();
         try {
-            return HazeChoice.parse(haze);
+            for (String h : haze) {
+                HazeChoice level = HazeChoice.parse(h);
+                if (levels.contains(level)) {
+                    throw new IllegalArgumentException("haze level '" + h + "' is given twice");
+                }
+                levels.add(level);
+            }
         } catch (IllegalArgumentException e) {
             throw new BadInputException(null, e.getMessage());
         }
+        if (levels.isEmpty()) {
+            levels.add(HazeChoice.NONE);
+        }
+        return levels;
     }
 
     /** Methods are opened once here so an unknown name fails before any work; workers open their own copies. */
@@ -213,7 +244,7 @@ public class EvalCommand implements Callable<Integer> {
     }
 
     /** Fails before the run when an output cannot be written (missing folder, existing file, an input). */
-    private void checkOutputs(AtomicFiles files, List<String> names) throws IOException {
+    private void checkOutputs(AtomicFiles files) throws IOException {
         for (Path p : new Path[] {csv, markdown}) {
             if (p != null) {
                 files.checkTarget(p);
@@ -229,9 +260,9 @@ public class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private void saveGrid(AtomicFiles files, Evaluation.PairOutcome outcome) {
+    private void saveGrid(AtomicFiles files, Evaluation.PairOutcome outcome, String suffix) {
         var image = ComparisonGrid.render(outcome.pair(), outcome.outputs());
-        Path target = saveImages.resolve(outcome.pair().name() + "_grid.png");
+        Path target = saveImages.resolve(outcome.pair().name() + suffix);
         try {
             files.write(target, o -> {
                 if (!ImageIO.write(image, "png", o)) {
@@ -247,12 +278,17 @@ public class EvalCommand implements Callable<Integer> {
         files.write(target, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private String caption(int pairs, HazeChoice hazeChoice) {
-        String hazeText = hazeChoice == HazeChoice.NONE ? "no synthesized haze"
-                : hazeChoice == HazeChoice.RANDOM ? "random synthesized haze, seed " + seed
-                : hazeChoice.name().toLowerCase(Locale.ROOT) + " synthesized haze (fixed preset)";
+    private String caption(int pairs, List<HazeChoice> levels) {
+        List<String> parts = new ArrayList<>();
+        for (HazeChoice level : levels) {
+            parts.add(switch (level) {
+                case NONE -> "no synthesized haze";
+                case RANDOM -> "random synthesized haze (seed " + seed + ")";
+                default -> label(level) + " synthesized haze (fixed preset)";
+            });
+        }
         return "Evaluation on " + pairs + " pairs of `" + data + "`" + (list == null ? "" : " listed in `" + list + "`")
-                + ", " + hazeText + ".";
+                + ": " + String.join("; ", parts) + ".";
     }
 
     private ProgressBar progressBar(int max) {

@@ -1,5 +1,7 @@
 package org.hazefuse.gui;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -9,6 +11,7 @@ import javafx.util.Duration;
 import org.hazefuse.gui.dialog.ErrorMessages;
 import org.hazefuse.gui.dialog.FxDialogService;
 import org.hazefuse.gui.export.ExportViewModel;
+import org.hazefuse.gui.input.BundledSamples;
 import org.hazefuse.gui.core.CatalogMethodProvider;
 import org.hazefuse.gui.core.CoreHazeSynthesizer;
 import org.hazefuse.gui.core.CoreImageWriter;
@@ -113,6 +116,19 @@ public class HazeFuseApp extends Application {
         });
         if (!options.files().isEmpty()) {
             Platform.runLater(() -> vm.pairList().addFiles(options.files()));
+        } else {
+            Platform.runLater(this::openBundledSamples);
+        }
+    }
+
+    /** Started without a pair: open the shipped samples, so the first thing a user sees is the model at work. */
+    private void openBundledSamples() {
+        try {
+            for (Path sample : BundledSamples.extract(BundledSamples.defaultFolder())) {
+                vm.pairList().addFiles(List.of(sample));
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not open the bundled sample pairs: {}", e.getMessage());
         }
     }
 

@@ -77,8 +77,8 @@ class EvalCommandTest {
 
         List<String> csv = Files.readAllLines(dir.resolve("scores.csv"));
         assertThat(csv).hasSize(5);
-        assertThat(csv.get(1)).startsWith("p3,none+avg,");
-        assertThat(csv.get(3)).startsWith("p1,none+avg,");
+        assertThat(csv.get(1)).startsWith("medium,p3,none+avg,");
+        assertThat(csv.get(3)).startsWith("medium,p1,none+avg,");
         String md = Files.readString(dir.resolve("table.md"));
         assertThat(md).contains("medium synthesized haze").contains("listed in").contains("| dcp+max |").contains("**");
         try (var plots = Files.list(dir.resolve("plots"))) {
@@ -86,6 +86,28 @@ class EvalCommandTest {
         }
         assertThat(dir.resolve("grids/p1_grid.png")).isRegularFile();
         assertThat(dir.resolve("grids/p2_grid.png")).doesNotExist();
+    }
+
+    @Test
+    void severalHazeLevelsInOneRun() throws IOException {
+        int code = eval("--data", data.toString(), "--list", data.resolve("val.txt").toString(), "--haze",
+                "light,heavy", "--methods", "none+avg", "--json", "--csv", dir.resolve("all.csv").toString(),
+                "--save-images", dir.resolve("grids").toString(), "--plots", dir.resolve("plots").toString(),
+                "--no-progress");
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.fieldNames()).toIterable().containsExactly("light", "heavy");
+        // the same method loses more PSNR under heavier haze (its "dehazed" output is the hazy input)
+        assertThat(json.get("light").get("none+avg").get("PSNR").asDouble())
+                .isGreaterThan(json.get("heavy").get("none+avg").get("PSNR").asDouble());
+        assertThat(Files.readAllLines(dir.resolve("all.csv"))).hasSize(5);
+        assertThat(dir.resolve("grids/p1_light_grid.png")).isRegularFile();
+        assertThat(dir.resolve("grids/p1_heavy_grid.png")).isRegularFile();
+        assertThat(dir.resolve("plots/PSNR.png")).isRegularFile();
+
+        assertThat(eval("--data", data.toString(), "--haze", "light,light", "--methods", "none+avg",
+                "--no-progress")).isEqualTo(2);
+        assertThat(err.toString()).contains("given twice");
     }
 
     @Test

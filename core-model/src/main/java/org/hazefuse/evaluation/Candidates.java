@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.ImageLoader;
-import org.hazefuse.io.PairFinder;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
@@ -118,10 +117,5 @@ public final class Candidates {
             }
         }
         return Optional.empty();
-    }
-
-    /** True for a path {@link PairFinder} would read as an image. */
-    static boolean isImage(Path p) {
-        return PairFinder.hasImageExtension(p.getFileName().toString());
     }
 }

@@ -2,7 +2,6 @@ package org.hazefuse.evaluation;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,9 +146,5 @@ public final class Evaluation {
     /** Candidate names in the order given, for reports. */
     public static List<String> names(List<Candidate.Factory> candidates) {
         return candidates.stream().map(Candidate.Factory::name).toList();
-    }
-
-    static Comparator<ScoreRecord> byMethod(List<String> order) {
-        return Comparator.comparingInt(r -> order.indexOf(r.method()));
     }
 }

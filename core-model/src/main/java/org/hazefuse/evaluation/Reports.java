@@ -8,83 +8,112 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.hazefuse.metrics.Metric;
 
-/** The evaluation's text outputs: per-image CSV, Markdown summary table and JSON summary. */
+/**
+ * The evaluation's text outputs: per-image CSV, Markdown summary table and JSON summary.
+ *
+ * <p>One run may cover several conditions (haze levels, e.g. light, medium and heavy on the same pairs): results
+ * come as an ordered map condition → records (or summaries). The CSV always has a {@code haze} column; the
+ * Markdown table gets a haze column, with the best value bold within each condition, only when there is more than
+ * one condition; the JSON is nested by condition only then.
+ */
 public final class Reports {
     private Reports() {
     }
 
+    /** A single condition. */
+    public static String csv(String condition, List<ScoreRecord> records) {
+        return csv(Map.of(condition, records));
+    }
+
     /**
-     * One row per pair and method: {@code pair,method,<metric labels...>,seconds}. Every metric column is present;
-     * a metric not computed for a row (PSNR/SSIM without a clear reference) is empty, an undefined one {@code NaN},
-     * a perfect PSNR {@code Infinity}. Numbers use '.' and up to 6 decimals.
+     * One row per condition, pair and method: {@code haze,pair,method,<metric labels...>,seconds}. Every metric
+     * column is present; a metric not computed for a row (PSNR/SSIM without a clear reference) is empty, an
+     * undefined one {@code NaN}, a perfect PSNR {@code Infinity}. Numbers use '.' and 6 decimals.
      */
-    public static String csv(List<ScoreRecord> records) {
-        StringBuilder sb = new StringBuilder("pair,method");
+    public static String csv(Map<String, List<ScoreRecord>> byCondition) {
+        StringBuilder sb = new StringBuilder("haze,pair,method");
         for (Metric m : Metric.values()) {
             sb.append(',').append(m.label());
         }
         sb.append(",seconds\n");
-        for (ScoreRecord r : records) {
-            sb.append(csvField(r.pair())).append(',').append(csvField(r.method()));
-            for (Metric m : Metric.values()) {
-                sb.append(',');
-                if (r.values().containsKey(m)) {
-                    sb.append(number(r.values().get(m), 6));
+        byCondition.forEach((condition, records) -> {
+            for (ScoreRecord r : records) {
+                sb.append(csvField(condition)).append(',').append(csvField(r.pair())).append(',')
+                        .append(csvField(r.method()));
+                for (Metric m : Metric.values()) {
+                    sb.append(',');
+                    if (r.values().containsKey(m)) {
+                        sb.append(number(r.values().get(m), 6));
+                    }
                 }
+                sb.append(',').append(number(r.runtime().toNanos() / 1e9, 3)).append('\n');
             }
-            sb.append(',').append(number(r.runtime().toNanos() / 1e9, 3)).append('\n');
-        }
+        });
         return sb.toString();
     }
 
-    /**
-     * A Markdown table: one row per method, one column per metric with its direction arrow (↑ higher is
-     * better, ↓ lower), cells "mean ± std", the best mean per metric in bold, and a mean run-time column.
-     * A note lists metrics with undefined values left out of the means.
-     */
+    /** A single condition. */
     public static String markdown(Summary summary, String caption) {
-        List<Metric> metrics = summary.metrics();
+        return markdown(Map.of("", summary), caption);
+    }
+
+    /**
+     * A Markdown table: one row per method (per condition, with a haze column, when there are several), one
+     * column per metric with its direction arrow (↑ higher is better, ↓ lower), cells "mean ± std", the best
+     * mean per metric (within a condition) in bold, and a mean run-time column. A note lists metrics with
+     * undefined values left out of the means.
+     */
+    public static String markdown(Map<String, Summary> byCondition, String caption) {
+        boolean several = byCondition.size() > 1;
+        List<Metric> metrics = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            if (byCondition.values().stream().anyMatch(s -> s.metrics().contains(m))) {
+                metrics.add(m);
+            }
+        }
         StringBuilder sb = new StringBuilder();
         if (caption != null && !caption.isBlank()) {
             sb.append(caption).append("\n\n");
         }
-        sb.append("| method |");
+        sb.append(several ? "| haze | method |" : "| method |");
         for (Metric m : metrics) {
             sb.append(' ').append(m.label()).append(' ').append(m.arrow()).append(" |");
         }
-        sb.append(" time (s) |\n|---|");
-        for (int i = 0; i < metrics.size(); i++) {
-            sb.append("---:|");
-        }
-        sb.append("---:|\n");
+        sb.append(several ? " time (s) |\n|---|---|" : " time (s) |\n|---|");
+        sb.append("---:|".repeat(metrics.size())).append("---:|\n");
         List<String> notes = new ArrayList<>();
-        for (String method : summary.methods()) {
-            sb.append("| ").append(method).append(" |");
-            for (Metric m : metrics) {
-                sb.append(' ');
-                var stats = summary.get(method, m);
-                if (stats.isEmpty()) {
-                    sb.append("–");
-                } else {
-                    Summary.Stats s = stats.get();
-                    boolean bold = summary.best(m).contains(method);
-                    String cell = number(s.mean(), digits(m)) + " ± " + number(s.std(), digits(m));
-                    sb.append(bold ? "**" + cell + "**" : cell);
-                    if (s.excluded() > 0) {
-                        notes.add(method + " " + m.label() + ": " + s.excluded() + " undefined value(s) left out");
+        int pairs = 0;
+        for (Map.Entry<String, Summary> e : byCondition.entrySet()) {
+            Summary summary = e.getValue();
+            for (String method : summary.methods()) {
+                sb.append(several ? "| " + e.getKey() + " | " : "| ").append(method).append(" |");
+                for (Metric m : metrics) {
+                    sb.append(' ');
+                    var stats = summary.get(method, m);
+                    if (stats.isEmpty()) {
+                        sb.append("–");
+                    } else {
+                        Summary.Stats s = stats.get();
+                        pairs = Math.max(pairs, s.count() + s.excluded());
+                        String cell = number(s.mean(), digits(m)) + " ± " + number(s.std(), digits(m));
+                        sb.append(summary.best(m).contains(method) ? "**" + cell + "**" : cell);
+                        if (s.excluded() > 0) {
+                            notes.add((several ? e.getKey() + " " : "") + method + " " + m.label() + ": "
+                                    + s.excluded() + " undefined value(s) left out");
+                        }
                     }
+                    sb.append(" |");
                 }
-                sb.append(" |");
+                sb.append(' ').append(number(summary.meanSeconds().get(method), 2)).append(" |\n");
             }
-            sb.append(' ').append(number(summary.meanSeconds().get(method), 2)).append(" |\n");
         }
-        int pairs = summary.methods().isEmpty() ? 0 : summary.metrics().isEmpty() ? 0
-                : summary.get(summary.methods().get(0), summary.metrics().get(0))
-                        .map(s -> s.count() + s.excluded()).orElse(0);
-        sb.append("\nMean ± standard deviation over ").append(pairs)
-                .append(" pairs; ↑ higher is better, ↓ lower is better; best in bold. Conventions: docs/metrics.md.\n");
+        sb.append("\nMean ± standard deviation over ").append(pairs).append(" pairs")
+                .append(several ? " per haze level" : "")
+                .append("; ↑ higher is better, ↓ lower is better; best in bold")
+                .append(several ? " within each haze level" : "").append(". Conventions: docs/metrics.md.\n");
         for (String n : notes) {
             sb.append("\n- ").append(n);
         }
@@ -94,24 +123,34 @@ public final class Reports {
         return sb.toString();
     }
 
+    /** A single condition: {@code {"<method>": {"MI": mean, ..., "NIQE": mean}, ...}}. */
+    public static String json(Summary summary) {
+        return json(Map.of("", summary));
+    }
+
     /**
      * The summary for scripts: {@code {"<method>": {"MI": mean, ..., "NIQE": mean}, ...}} with metric labels as
-     * keys, in report order; metrics without a finite mean are {@code null}.
+     * keys in report order, metrics without a finite mean as {@code null}; with several conditions, one such
+     * object per condition: {@code {"light": {...}, "heavy": {...}}}.
      */
-    public static String json(Summary summary) {
+    public static String json(Map<String, Summary> byCondition) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
-        for (String method : summary.methods()) {
-            ObjectNode node = root.putObject(method);
-            for (Metric m : summary.metrics()) {
-                double v = summary.get(method, m).map(Summary.Stats::mean).orElse(Double.NaN);
-                if (Double.isFinite(v)) {
-                    node.put(m.label(), v);
-                } else {
-                    node.putNull(m.label());
+        boolean several = byCondition.size() > 1;
+        byCondition.forEach((condition, summary) -> {
+            ObjectNode target = several ? root.putObject(condition) : root;
+            for (String method : summary.methods()) {
+                ObjectNode node = target.putObject(method);
+                for (Metric m : summary.metrics()) {
+                    double v = summary.get(method, m).map(Summary.Stats::mean).orElse(Double.NaN);
+                    if (Double.isFinite(v)) {
+                        node.put(m.label(), v);
+                    } else {
+                        node.putNull(m.label());
+                    }
                 }
             }
-        }
+        });
         try {
             return mapper.writeValueAsString(root);
         } catch (IOException e) {
@@ -135,8 +174,7 @@ public final class Reports {
         if (Double.isInfinite(v)) {
             return v > 0 ? "Infinity" : "-Infinity";
         }
-        String s = String.format(Locale.ROOT, "%." + digits + "f", v);
-        return s;
+        return String.format(Locale.ROOT, "%." + digits + "f", v);
     }
 
     private static String csvField(String s) {

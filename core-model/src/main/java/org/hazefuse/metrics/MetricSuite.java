@@ -2,6 +2,7 @@ package org.hazefuse.metrics;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,6 +85,17 @@ public final class MetricSuite {
         out.put(Metric.SD, StandardDeviation.of(f));
         out.put(Metric.AG, AverageGradient.of(f));
         jobs.forEach((m, job) -> out.put(m, join(job)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The same values keyed by {@link Metric#label()} (e.g. "Qabf"), in report order: for tables and JSON. */
+    public static Map<String, Double> byLabel(Map<Metric, Double> values) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Metric m : Metric.values()) {
+            if (values.containsKey(m)) {
+                out.put(m.label(), values.get(m));
+            }
+        }
         return Collections.unmodifiableMap(out);
     }
 

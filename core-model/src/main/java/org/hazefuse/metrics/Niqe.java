@@ -16,11 +16,11 @@ import java.util.List;
  * right scale) and of their products with the four neighbours (0,1), (1,0), (1,1), (−1,1) taken circularly within
  * the block (shape, mean, left and right scale each). The half scale comes from MATLAB's {@code imresize(I, 0.5)}
  * (bicubic with antialiasing, symmetric edges). Quality = sqrt((μp − μd)ᵀ pinv((Σp + Σd)/2) (μp − μd)) with the
- * blocks' mean and covariance (N − 1; zero for a single block, as in MATLAB). Blocks with an undefined feature (e.g. perfectly flat) are left out of
- * both, as MATLAB's {@code nancov} does.
+ * blocks' mean and covariance (N − 1; zero for a single block, as in MATLAB). Blocks with an undefined feature
+ * (e.g. perfectly flat) are left out of both, as MATLAB's {@code nancov} does.
  *
- * <p>Conventions: 8-bit luma ({@link EightBitPlane}) on the 0–255 scale. Images smaller than 96×96, or without a usable
- * block, give NaN.
+ * <p>Conventions: 8-bit luma ({@link EightBitPlane}) on the 0–255 scale. Images smaller than 96×96, or without a
+ * usable block, give NaN.
  */
 public final class Niqe {
     static final int BLOCK = 96;

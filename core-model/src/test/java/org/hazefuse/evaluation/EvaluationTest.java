@@ -111,11 +111,11 @@ class EvaluationTest {
         assertThat(summary.get("oracle", Metric.PSNR).orElseThrow().excluded()).isEqualTo(3);
         assertThat(summary.get("none+avg", Metric.MI).orElseThrow().count()).isEqualTo(3);
 
-        String csv = Reports.csv(records);
+        String csv = Reports.csv("medium", records);
         assertThat(csv.lines().findFirst().orElseThrow())
-                .isEqualTo("pair,method,MI,Qabf,Qcv,SCD,VIF,SF,EN,SD,AG,PSNR,SSIM,NIQE,seconds");
+                .isEqualTo("haze,pair,method,MI,Qabf,Qcv,SCD,VIF,SF,EN,SD,AG,PSNR,SSIM,NIQE,seconds");
         assertThat(csv.lines().count()).isEqualTo(7);
-        assertThat(csv).contains("a,oracle,").contains(",Infinity,1.000000,");
+        assertThat(csv).contains("medium,a,oracle,").contains(",Infinity,1.000000,");
 
         String md = Reports.markdown(summary, "caption");
         assertThat(md).contains("| method | MI ↑ | Qabf ↑ | Qcv ↓ |").contains("NIQE ↓").contains("**")
@@ -129,6 +129,32 @@ class EvaluationTest {
                 .containsExactly("MI", "Qabf", "Qcv", "SCD", "VIF", "SF", "EN", "SD", "AG", "PSNR", "SSIM", "NIQE");
         assertThat(json.get("oracle").get("PSNR").isNull()).isTrue();
         assertThat(json.get("oracle").get("SSIM").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void severalHazeLevelsShareOneTableWithBestPerLevel() throws IOException {
+        ScoreRecord good = new ScoreRecord("p", "m1", java.util.Map.of(Metric.PSNR, 30.0), Duration.ZERO);
+        ScoreRecord bad = new ScoreRecord("p", "m2", java.util.Map.of(Metric.PSNR, 20.0), Duration.ZERO);
+        ScoreRecord worse = new ScoreRecord("p", "m1", java.util.Map.of(Metric.PSNR, 10.0), Duration.ZERO);
+        ScoreRecord better = new ScoreRecord("p", "m2", java.util.Map.of(Metric.PSNR, 15.0), Duration.ZERO);
+        var byLevel = new java.util.LinkedHashMap<String, Summary>();
+        byLevel.put("light", Summary.of(List.of(good, bad), List.of("m1", "m2")));
+        byLevel.put("heavy", Summary.of(List.of(worse, better), List.of("m1", "m2")));
+
+        String md = Reports.markdown(byLevel, null);
+        assertThat(md).contains("| haze | method | PSNR ↑ | time (s) |")
+                .contains("| light | m1 | **30.00 ± 0.00** |").contains("| light | m2 | 20.00 ± 0.00 |")
+                .contains("| heavy | m1 | 10.00 ± 0.00 |").contains("| heavy | m2 | **15.00 ± 0.00** |")
+                .contains("within each haze level");
+        JsonNode json = new ObjectMapper().readTree(Reports.json(byLevel));
+        assertThat(json.fieldNames()).toIterable().containsExactly("light", "heavy");
+        assertThat(json.get("heavy").get("m2").get("PSNR").asDouble()).isEqualTo(15.0);
+
+        var csvByLevel = new java.util.LinkedHashMap<String, List<ScoreRecord>>();
+        csvByLevel.put("light", List.of(good, bad));
+        csvByLevel.put("heavy", List.of(worse, better));
+        assertThat(Reports.csv(csvByLevel).lines().skip(1).map(l -> l.substring(0, l.indexOf(",p,"))))
+                .containsExactly("light", "light", "heavy", "heavy");
     }
 
     @Test

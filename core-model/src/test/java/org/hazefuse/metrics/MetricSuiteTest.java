@@ -36,6 +36,8 @@ class MetricSuiteTest {
         assertThat(m.keySet()).containsExactly(Metric.values());
         assertThat(m.get(Metric.PSNR)).isInfinite();
         assertThat(m.get(Metric.SSIM)).isEqualTo(1.0);
+        assertThat(MetricSuite.byLabel(m).keySet()).containsExactly("MI", "Qabf", "Qcv", "SCD", "VIF", "SF", "EN",
+                "SD", "AG", "PSNR", "SSIM", "NIQE");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NumericsTest {
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 5, 8, 12, 17, 31, 64})
+    @ValueSource(ints = {1, 2, 3, 5, 8, 12, 17, 31, 37, 60, 64, 97, 640})
     void fftMatchesTheDirectTransformAndInverts(int n) {
         Random r = new Random(n);
         double[] re = new double[n];

@@ -1,0 +1,62 @@
+package org.hazefuse.gui.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The sample pairs shipped inside the application ({@code assets/samples}, on the class path under
+ * {@code hazefuse/samples/}), copied to a folder on disk so they open like any user pair. A jar cannot list its
+ * folders, so {@code index.txt} names the files ({@code <sample>/vis|ir/<file>}).
+ */
+public final class BundledSamples {
+    static final String ROOT = "hazefuse/samples/";
+    static final String INDEX = ROOT + "index.txt";
+
+    private BundledSamples() {}
+
+    /**
+     * Copies the samples into {@code target} (files already there are kept) and returns one folder per sample,
+     * each with {@code vis/} and {@code ir/} subfolders; empty when the application carries no samples.
+     */
+    public static List<Path> extract(Path target) throws IOException {
+        ClassLoader loader = BundledSamples.class.getClassLoader();
+        List<String> files;
+        try (InputStream index = loader.getResourceAsStream(INDEX)) {
+            if (index == null) {
+                return List.of();
+            }
+            files = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty()).toList();
+        }
+        Set<Path> samples = new LinkedHashSet<>();
+        for (String file : files) {
+            Path out = target.resolve(file).normalize();
+            if (!out.startsWith(target)) {
+                throw new IOException("sample index names a file outside the samples folder: " + file);
+            }
+            if (!Files.exists(out)) {
+                try (InputStream in = loader.getResourceAsStream(ROOT + file)) {
+                    if (in == null) {
+                        throw new IOException("sample index names a missing resource: " + file);
+                    }
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out);
+                }
+            }
+            samples.add(out.getParent().getParent());
+        }
+        return new ArrayList<>(samples);
+    }
+
+    /** Where the samples are copied for this user: {@code ~/.hazefuse/samples}. */
+    public static Path defaultFolder() {
+        return Path.of(System.getProperty("user.home"), ".hazefuse", "samples");
+    }
+}
