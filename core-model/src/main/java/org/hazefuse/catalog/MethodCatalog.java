@@ -71,13 +71,23 @@ public final class MethodCatalog {
     public static synchronized List<Entry> list() {
         List<Entry> entries = new ArrayList<>();
         for (String config : IassfConfigs.names()) {
-            Optional<WeightsManifest> shipped = shippedManifest(config);
-            entries.add(shipped.isPresent()
-                    ? new Entry(config, describe(shipped.get()), Kind.TRAINED_NETWORK)
-                    : new Entry(config, "IASSF '" + config + "', untrained (no shipped weights)", Kind.UNTRAINED_NETWORK));
+            entries.add(entryFor(config));
         }
         BASELINES.forEach((name, b) -> entries.add(new Entry(name, b.description(), Kind.BASELINE)));
         return entries;
+    }
+
+    private static Entry entryFor(String config) {
+        try {
+            return shippedManifest(config)
+                    .map(m -> new Entry(config, describe(m), Kind.TRAINED_NETWORK))
+                    .orElseGet(() -> new Entry(config, "IASSF '" + config + "', untrained (no shipped weights)",
+                            Kind.UNTRAINED_NETWORK));
+        } catch (BadInputException e) {
+            // Listed all the same, so opening it reports the problem where the user chose it.
+            return new Entry(config, "IASSF '" + config + "': shipped weights unusable (" + e.getMessage() + ")",
+                    Kind.UNTRAINED_NETWORK);
+        }
     }
 
     /**
@@ -150,18 +160,9 @@ public final class MethodCatalog {
     public static Optional<WeightsManifest> shippedManifest(String config) {
         String resource = WEIGHTS_RESOURCE.formatted(config);
         try (InputStream in = MethodCatalog.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            Path tmp = Files.createTempFile("hazefuse-weights", WeightsFile.EXTENSION);
-            try {
-                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                return Optional.of(WeightsFile.readManifest(tmp));
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            return in == null ? Optional.empty() : Optional.of(WeightsFile.readManifest(Path.of(resource), in));
         } catch (IOException e) {
-            return Optional.empty();
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -88,6 +88,11 @@ public final class WeightsFile {
         return read(file).manifest();
     }
 
+    /** Reads the manifest from a stream, e.g. a class-path resource; {@code label} names it in error messages. */
+    public static WeightsManifest readManifest(Path label, InputStream in) {
+        return read(label, in).manifest();
+    }
+
     /**
      * Loads a weights file into a new network on {@code manager}.
      *
