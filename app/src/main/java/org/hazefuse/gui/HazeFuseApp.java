@@ -2,10 +2,12 @@ package org.hazefuse.gui;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.hazefuse.gui.dialog.ErrorMessages;
@@ -96,6 +98,7 @@ public class HazeFuseApp extends Application {
         MainWindow window = new MainWindow(vm, export, training);
         Scene scene = new Scene(window.root());
         stage.setTitle("HazeFuse");
+        stage.getIcons().addAll(windowIcons());
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
@@ -119,6 +122,18 @@ public class HazeFuseApp extends Application {
         } else {
             Platform.runLater(this::openBundledSamples);
         }
+    }
+
+    /** The application icon in the sizes window managers pick from (assets/icons, on the class path). */
+    private static List<Image> windowIcons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var url = HazeFuseApp.class.getClassLoader().getResource("hazefuse/icons/hazefuse-" + size + ".png");
+            if (url != null) {
+                icons.add(new Image(url.toExternalForm()));
+            }
+        }
+        return icons;
     }
 
     /** Started without a pair: open the shipped samples, so the first thing a user sees is the model at work. */
