@@ -75,10 +75,6 @@ public final class ConvLayer extends NetworkBlock {
         return this;
     }
 
-    public long outChannels() {
-        return out;
-    }
-
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {

@@ -44,11 +44,6 @@ public final class AdamW {
         }
     }
 
-    /** Steps taken so far. */
-    public long step() {
-        return step;
-    }
-
     /** Applies one update from the parameters' accumulated gradients, then clears those gradients. */
     public void update(float learningRate) {
         step++;

@@ -27,8 +27,4 @@ public record TrainingConfig(long steps, float learningRate, float minLearningRa
             throw new IllegalArgumentException("invalid learning rate settings");
         }
     }
-
-    public static TrainingConfig defaults(long steps, Path runDir) {
-        return new TrainingConfig(steps, 2e-4f, 2e-6f, 1e-4f, 200, 0, runDir, 1);
-    }
 }
