@@ -118,7 +118,7 @@ public final class MethodCatalog {
 
     private static FusionMethod openConfig(IassfConfig config, Options options) {
         String resource = WEIGHTS_RESOURCE.formatted(config.name());
-        try (InputStream in = MethodCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = openShippedWeights(config.name()).orElse(null)) {
             NDManager manager = NDManager.newBaseManager(options.device());
             try {
                 if (in != null) {
@@ -156,10 +156,19 @@ public final class MethodCatalog {
         return new IassfMethod(name, description, manager, network, options.maxPixels(), options.overlap());
     }
 
+    /**
+     * The shipped weights of a configuration as a stream the caller closes, if the class path has them (for
+     * fine-tuning from them); {@link #open} and {@link #list} use the same resource.
+     */
+    public static Optional<InputStream> openShippedWeights(String config) {
+        return Optional.ofNullable(
+                MethodCatalog.class.getClassLoader().getResourceAsStream(WEIGHTS_RESOURCE.formatted(config)));
+    }
+
     /** The manifest of a configuration's shipped weights, if the class path has them. */
     public static Optional<WeightsManifest> shippedManifest(String config) {
         String resource = WEIGHTS_RESOURCE.formatted(config);
-        try (InputStream in = MethodCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = openShippedWeights(config).orElse(null)) {
             return in == null ? Optional.empty() : Optional.of(WeightsFile.readManifest(Path.of(resource), in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import org.hazefuse.catalog.MethodCatalog;
 import org.hazefuse.data.PairCache;
 import org.hazefuse.data.PatchSampler;
 import org.hazefuse.data.TrainingSet;
@@ -45,7 +46,6 @@ public final class CoreTrainer implements Trainer {
     /** Pairs held aside for validation (fewer when there are fewer pairs). */
     private static final int VALIDATION_PAIRS = 2;
     /** Shipped weights as class-path resources (see MethodCatalog). */
-    private static final String WEIGHTS_RESOURCE = "hazefuse/weights/%s" + WeightsFile.EXTENSION;
 
     private final Path runsFolder;
 
@@ -190,10 +190,11 @@ public final class CoreTrainer implements Trainer {
 
         /** Copies a configuration's shipped weights (a class-path resource) into the run folder to start from. */
         private Optional<Path> shippedWeights(String config, Path runDir) throws IOException {
-            try (InputStream in = CoreTrainer.class.getClassLoader().getResourceAsStream(WEIGHTS_RESOURCE.formatted(config))) {
-                if (in == null) {
-                    return Optional.empty();
-                }
+            Optional<InputStream> shipped = MethodCatalog.openShippedWeights(config);
+            if (shipped.isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream in = shipped.get()) {
                 Path target = runDir.resolve("initial" + WeightsFile.EXTENSION);
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 return Optional.of(target);
