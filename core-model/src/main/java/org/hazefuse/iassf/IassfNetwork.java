@@ -14,6 +14,7 @@ import org.hazefuse.layers.ConvLayer;
 import org.hazefuse.layers.Initializers;
 import org.hazefuse.layers.NetworkBlock;
 import org.hazefuse.layers.Padding;
+import org.hazefuse.layers.Scalars;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.prompts.PromptEmbedding;
 import org.hazefuse.prompts.PromptGenerator;
@@ -95,7 +96,7 @@ public final class IassfNetwork extends NetworkBlock {
                 ? DarkChannelPrior.estimate(Tensors.toUnit(hazy), settings)
                 : null;
         NDArray density = prior != null ? prior.density() : HazeDensityEstimator.estimate(visibleFeatures, settings);
-        NDArray assisted = density.mul(settings.infraredAssist()).clip(0, 1);
+        NDArray assisted = Scalars.mul(density, settings.infraredAssist()).clip(0, 1);
         clock.lap("density");
         // Step 5: X = D·F̃_ir + (1 − D)·F_vis + F_vis, then the U-Net.
         NDArray mixed = assisted.mul(compensated).add(assisted.neg().add(1).mul(visibleFeatures))

@@ -3,6 +3,7 @@ package org.hazefuse.iassf;
 import ai.djl.ndarray.NDArray;
 import org.hazefuse.density.DarkChannelPrior;
 import org.hazefuse.inference.Tensors;
+import org.hazefuse.layers.Scalars;
 
 /**
  * The restoration head of a network with the physical prior ({@link IassfConfig#physicsPrior()}): the backbone's
@@ -27,7 +28,7 @@ record PhysicsOutput(NDArray restored, NDArray density) {
      * @param hazy the hazy input (B, 3, H, W) in [−1, 1]
      */
     static PhysicsOutput of(NDArray head, NDArray hazy, DarkChannelPrior.Estimate prior) {
-        NDArray correction = head.get(":, 0:1").tanh().mul(0.5);
+        NDArray correction = Scalars.mul(head.get(":, 0:1").tanh(), 0.5);
         NDArray residual = head.get(":, 1:4");
         NDArray t = prior.transmission().add(correction).clip(MIN_TRANSMISSION, 1);
         NDArray unit = Tensors.toUnit(hazy);

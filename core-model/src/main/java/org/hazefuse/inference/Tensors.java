@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.hazefuse.image.FloatImage;
+import org.hazefuse.layers.Scalars;
 
 /** Conversions between images and the network's tensors (IASSF.md, "Data conventions"). */
 public final class Tensors {
@@ -23,12 +24,12 @@ public final class Tensors {
 
     /** [0, 1] → [−1, 1]. */
     public static NDArray toSigned(NDArray unit) {
-        return unit.mul(2).sub(1);
+        return Scalars.mul(unit, 2).sub(1);
     }
 
     /** [−1, 1] → [0, 1], clamped. */
     public static NDArray toUnit(NDArray signed) {
-        return signed.clip(-1, 1).add(1).div(2);
+        return Scalars.div(signed.clip(-1, 1).add(1), 2);
     }
 
     /** A 1-channel map repeated to 3 channels: the published model takes a 3-channel infrared image. */

@@ -13,13 +13,13 @@ public final class Reductions {
     /** Mean over H and W, kept as (B, C, 1, 1). */
     public static NDArray spatialMean(NDArray x) {
         Shape s = x.getShape();
-        return x.sum(new int[] {2, 3}, true).div(s.get(2) * s.get(3));
+        return Scalars.div(x.sum(new int[] {2, 3}, true), s.get(2) * s.get(3));
     }
 
     /** Mean over C, H and W of each sample, kept as (B, 1, 1, 1). */
     public static NDArray sampleMean(NDArray x) {
         Shape s = x.getShape();
-        return x.sum(new int[] {1, 2, 3}, true).div(s.get(1) * s.get(2) * s.get(3));
+        return Scalars.div(x.sum(new int[] {1, 2, 3}, true), s.get(1) * s.get(2) * s.get(3));
     }
 
     /** Maximum over H and W, kept as (B, C, 1, 1). */

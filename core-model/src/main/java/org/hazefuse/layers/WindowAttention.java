@@ -56,7 +56,7 @@ public final class WindowAttention extends NetworkBlock {
         long headDim = channels / heads;
         // (B', N, 3C) -> (3, B', h, N, d)
         NDArray split = qkv.reshape(windows, n, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
-        NDArray q = split.get(0).mul(1.0 / Math.sqrt(headDim));
+        NDArray q = Scalars.mul(split.get(0), 1.0 / Math.sqrt(headDim));
         NDArray k = split.get(1);
         NDArray v = split.get(2);
         NDArray attn = q.matMul(k.transpose(0, 1, 3, 2)); // (B', h, N, N)

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import org.hazefuse.layers.Scalars;
 
 /**
  * The IASSF training loss (IASSF.md, "Loss and training"):
@@ -24,7 +25,7 @@ public final class FusionLoss {
         NDArray intensity = fused.sub(clear.maximum(infrared)).abs().mean();
         NDArray gradient = sobelMagnitude(fused).sub(sobelMagnitude(clear).maximum(sobelMagnitude(infrared)))
                 .abs().mean();
-        NDArray total = dehaze.mul(DEHAZE_WEIGHT).add(intensity).add(gradient);
+        NDArray total = Scalars.mul(dehaze, DEHAZE_WEIGHT).add(intensity).add(gradient);
         return new Parts(total, dehaze, intensity, gradient);
     }
 

@@ -179,12 +179,7 @@ public final class Trainer {
     private float[] trainStep(NDManager manager, IassfNetwork network, AdamW optimizer, Batch batch, float lr) {
         try (NDManager scope = manager.newSubManager();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDList arrays = batch.toNDList(scope);
-            NDArray hazy = Tensors.toSigned(arrays.get(0));
-            NDArray infrared = Tensors.toThreeChannels(Tensors.toSigned(arrays.get(1)));
-            NDArray clear = Tensors.toSigned(arrays.get(2));
-            NDList out = network.forward(new ParameterStore(scope, false), new NDList(hazy, infrared), true);
-            FusionLoss.Parts parts = FusionLoss.compute(out.get(0), out.get(2), clear, infrared);
+            FusionLoss.Parts parts = forwardLoss(scope, network, batch);
             collector.backward(parts.total());
             float[] values = {parts.total().getFloat(), parts.dehaze().getFloat(), parts.intensity().getFloat(),
                 parts.gradient().getFloat()};
@@ -193,6 +188,16 @@ public final class Trainer {
             }
             return values;
         }
+    }
+
+    /** The training forward pass and the loss of one batch; every array it makes belongs to {@code scope}. */
+    static FusionLoss.Parts forwardLoss(NDManager scope, IassfNetwork network, Batch batch) {
+        NDList arrays = batch.toNDList(scope);
+        NDArray hazy = Tensors.toSigned(arrays.get(0));
+        NDArray infrared = Tensors.toThreeChannels(Tensors.toSigned(arrays.get(1)));
+        NDArray clear = Tensors.toSigned(arrays.get(2));
+        NDList out = network.forward(new ParameterStore(scope, false), new NDList(hazy, infrared), true);
+        return FusionLoss.compute(out.get(0), out.get(2), clear, infrared);
     }
 
     private void validate(NDManager manager, IassfNetwork network, long step, TrainingLog log,
