@@ -62,9 +62,9 @@ public abstract class NetworkBlock extends AbstractBlock {
      * for lite and more than 16 GB for paper at 640×480; 2.2 GB and 3.8 GB with it, see BENCHMARKS.md). The input
      * is attached to the scope for the call and returned to its manager afterwards; only the output is kept.
      *
-     * <p>Not in training: autograd keeps the tensors a backward pass needs, but some of them (the scalar operands
-     * of {@code mul(Number)}, {@code div(Number)}, …) live in Java direct buffers that are freed by the garbage
-     * collector once their NDArray is closed, and the backward pass then reads freed memory (NaN gradients).
+     * <p>Not in training, where every intermediate simply lives until the step's manager closes. Scopes were turned
+     * off there while chasing the freed-memory bug of docs/known-issues.md, whose cause was DJL's scalar operands
+     * (see {@link Scalars}), not the scopes; training with scopes has not been measured since.
      */
     protected static NDArray apply(Block block, ParameterStore store, NDArray x, boolean training) {
         if (training) {
