@@ -159,7 +159,7 @@ public final class ConfigBenchmark {
 
             @Override
             public Batch next() {
-                return new Batch(step++, 1, size, data[0], data[1], data[2]);
+                return new Batch(step++, 1, size, data[0], data[1], data[2], null, null);
             }
 
             @Override

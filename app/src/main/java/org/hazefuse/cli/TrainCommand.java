@@ -143,6 +143,7 @@ final class TrainCommand extends HeadlessCommand {
                 // The JVM is exiting (Ctrl-C): the trainer has saved its checkpoint.
             }
         }
+        writePlot();
         if (!result.completed()) {
             err().printf("stopped at step %d; continue with --resume%n", result.step());
             return ExitCodes.INTERNAL_ERROR;
@@ -150,5 +151,14 @@ final class TrainCommand extends HeadlessCommand {
         out().printf(Locale.ROOT, "done: %d steps in %.0f s; weights %s%n", result.step(), result.wallSeconds(),
                 result.weights());
         return ExitCodes.OK;
+    }
+
+    /** The run's curves as {@code <run>/training.png}; a failure here must not fail the finished training. */
+    private void writePlot() {
+        try {
+            TrainingPlot.write(runDir, 50, runDir.resolve(PlotTrainingCommand.FILE_NAME));
+        } catch (Exception e) {
+            err().println("warning: could not plot the training curves: " + e.getMessage());
+        }
     }
 }

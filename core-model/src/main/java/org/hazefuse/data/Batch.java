@@ -13,8 +13,15 @@ import ai.djl.ndarray.types.Shape;
  * @param hazy (N, 3, P, P) hazy visible inputs
  * @param infrared (N, 1, P, P) infrared inputs
  * @param clear (N, 3, P, P) clear visible targets
+ * @param prior (N, 1, P, P) the whole frames' dark-channel transmission, or null (see {@link PatchSampler})
+ * @param airlight (N, 3) the whole frames' dark-channel airlight, or null
  */
-public record Batch(long step, int size, int patch, float[] hazy, float[] infrared, float[] clear) {
+public record Batch(long step, int size, int patch, float[] hazy, float[] infrared, float[] clear, float[] prior,
+                    float[] airlight) {
+
+    public boolean hasPrior() {
+        return prior != null;
+    }
 
     public Shape visibleShape() {
         return new Shape(size, 3, patch, patch);
@@ -24,11 +31,19 @@ public record Batch(long step, int size, int patch, float[] hazy, float[] infrar
         return new Shape(size, 1, patch, patch);
     }
 
-    /** The three arrays on {@code manager}: [hazy (N,3,P,P), infrared (N,1,P,P), clear (N,3,P,P)]. */
+    /**
+     * The arrays on {@code manager}: [hazy (N,3,P,P), infrared (N,1,P,P), clear (N,3,P,P)], then, with a prior,
+     * [prior transmission (N,1,P,P), airlight (N,3,1,1)].
+     */
     public NDList toNDList(NDManager manager) {
-        return new NDList(
+        NDList list = new NDList(
                 manager.create(hazy, visibleShape()),
                 manager.create(infrared, infraredShape()),
                 manager.create(clear, visibleShape()));
+        if (hasPrior()) {
+            list.add(manager.create(prior, infraredShape()));
+            list.add(manager.create(airlight, new Shape(size, 3, 1, 1)));
+        }
+        return list;
     }
 }

@@ -68,13 +68,15 @@ public final class BatchPrefetcher implements Iterator<Batch>, AutoCloseable {
         float[] hazy = new float[batchSize * 3 * pp];
         float[] ir = new float[batchSize * pp];
         float[] clear = new float[batchSize * 3 * pp];
+        float[] prior = sampler.framePrior() ? new float[batchSize * pp] : null;
+        float[] airlight = sampler.framePrior() ? new float[batchSize * 3] : null;
         for (int i = 0; i < batchSize; i++) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("data loading stopped");
             }
-            sampler.fill(step * batchSize + i, hazy, ir, clear, i);
+            sampler.fill(step * batchSize + i, hazy, ir, clear, prior, airlight, i);
         }
-        return new Batch(step, batchSize, sampler.patch(), hazy, ir, clear);
+        return new Batch(step, batchSize, sampler.patch(), hazy, ir, clear, prior, airlight);
     }
 
     @Override

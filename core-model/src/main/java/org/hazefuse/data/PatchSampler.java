@@ -7,10 +7,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
+import org.hazefuse.density.DarkChannelPrior;
 import org.hazefuse.haze.HazeSettings;
 import org.hazefuse.haze.HazeSynthesizer;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.image.Resize;
+import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.ImagePair;
 
 /**
@@ -32,6 +34,12 @@ import org.hazefuse.method.ImagePair;
  * reflection needs a pad smaller than the side (so 128 → 256 is impossible) and would teach the network
  * mirrored seams that real inputs never have.
  *
+ * <p><b>Frame prior</b> (for networks with {@link org.hazefuse.iassf.IassfConfig#physicsPrior()}): the haze is
+ * synthesized on the whole frame, the dark channel prior (transmission and airlight) is estimated on the whole
+ * hazy frame, and the prior's transmission is cropped, flipped and turned with the patch. The network then sees on
+ * a patch the same prior it computes on a whole frame at inference; a prior estimated on the patch itself has a
+ * different airlight and transmission, and corrections learned on it do not carry over to whole frames.
+ *
  * <p>Runs on the CPU whatever the training device: the result goes back to Java arrays anyway, and the
  * accelerator stays free for the network.
  *
@@ -44,6 +52,7 @@ public final class PatchSampler {
     private final int patch;
     private final boolean augment;
     private final long runSeed;
+    private final boolean framePrior;
     private volatile Permutation lastPermutation;
 
     /**
@@ -52,6 +61,13 @@ public final class PatchSampler {
      * @param runSeed the run's seed
      */
     public PatchSampler(TrainingSet set, int patch, boolean augment, long runSeed) {
+        this(set, patch, augment, runSeed, false);
+    }
+
+    /**
+     * @param framePrior also deliver the dark channel prior of the whole hazy frame with each patch
+     */
+    public PatchSampler(TrainingSet set, int patch, boolean augment, long runSeed, boolean framePrior) {
         if (patch < 1) {
             throw new IllegalArgumentException("patch must be positive, got " + patch);
         }
@@ -59,6 +75,12 @@ public final class PatchSampler {
         this.patch = patch;
         this.augment = augment;
         this.runSeed = runSeed;
+        this.framePrior = framePrior;
+    }
+
+    /** Whether samples carry the whole frame's dark channel prior. */
+    public boolean framePrior() {
+        return framePrior;
     }
 
     public int patch() {
@@ -87,21 +109,26 @@ public final class PatchSampler {
         float[] hazy = new float[3 * pp];
         float[] ir = new float[pp];
         float[] clear = new float[3 * pp];
-        Choices c = render(sampleIndex, hazy, ir, clear, 0);
-        return new PatchSample(hazy, ir, clear, c.pairIndex, c.x, c.y, c.flip, c.turns);
+        float[] prior = framePrior ? new float[pp] : null;
+        float[] airlight = framePrior ? new float[3] : null;
+        Choices c = render(sampleIndex, hazy, ir, clear, prior, airlight, 0);
+        return new PatchSample(hazy, ir, clear, prior, airlight, c.pairIndex, c.x, c.y, c.flip, c.turns);
     }
 
     /**
      * Writes sample {@code sampleIndex} into slot {@code slot} of NCHW batch arrays: {@code hazy} and
-     * {@code clear} (N, 3, P, P), {@code infrared} (N, 1, P, P).
+     * {@code clear} (N, 3, P, P), {@code infrared} (N, 1, P, P); with a {@linkplain #framePrior() frame prior} also
+     * {@code prior} (N, 1, P, P), the prior's transmission, and {@code airlight} (N, 3), else both may be null.
      *
      * @throws org.hazefuse.io.BadInputException if the pair's files cannot be read
      */
-    public void fill(long sampleIndex, float[] hazy, float[] infrared, float[] clear, int slot) {
-        render(sampleIndex, hazy, infrared, clear, slot);
+    public void fill(long sampleIndex, float[] hazy, float[] infrared, float[] clear, float[] prior,
+            float[] airlight, int slot) {
+        render(sampleIndex, hazy, infrared, clear, prior, airlight, slot);
     }
 
-    private Choices render(long sampleIndex, float[] hazyOut, float[] irOut, float[] clearOut, int slot) {
+    private Choices render(long sampleIndex, float[] hazyOut, float[] irOut, float[] clearOut, float[] priorOut,
+            float[] airlightOut, int slot) {
         int item = pairIndex(sampleIndex);
         ImagePair pair = set.cache().get(set.pairs().get(item));
         SplittableRandom random = new SplittableRandom(Seeds.mix(runSeed, sampleIndex));
@@ -118,6 +145,10 @@ public final class PatchSampler {
         FloatImage[] frames = synthesize
                 ? new FloatImage[] {vis, ir}
                 : new FloatImage[] {vis, ir, pair.clearVisible().get()};
+        if (framePrior) {
+            return renderWithFramePrior(item, frames, synthesize, u, v, flip, turns, hazeSeed, hazyOut, irOut,
+                    clearOut, priorOut, airlightOut, slot);
+        }
         int channels = synthesize ? 4 : 7;
         int w = vis.width();
         int h = vis.height();
@@ -156,18 +187,64 @@ public final class PatchSampler {
             } else {
                 triplet = stack;
             }
-            if (flip) {
-                triplet = triplet.flip(2);
-            }
-            if (turns > 0) {
-                triplet = triplet.rotate90(turns, new int[] {1, 2});
-            }
-            float[] out = triplet.toFloatArray();
-            System.arraycopy(out, 0, hazyOut, slot * 3 * pp, 3 * pp);
-            System.arraycopy(out, 3 * pp, irOut, slot * pp, pp);
-            System.arraycopy(out, 4 * pp, clearOut, slot * 3 * pp, 3 * pp);
+            copyOut(orient(triplet, flip, turns).toFloatArray(), hazyOut, irOut, clearOut, priorOut, slot);
         }
         return new Choices(item, x, y, flip, turns);
+    }
+
+    /**
+     * The frame-prior path: haze on the whole frame, the prior on the whole hazy frame, then one crop of the stacked
+     * (hazy, infrared, clear, prior transmission) frame. Frames smaller than the patch are enlarged after the prior
+     * is estimated, as the network would see them if a user enlarged them.
+     */
+    private Choices renderWithFramePrior(int item, FloatImage[] frames, boolean synthesize, double u, double v,
+            boolean flip, int turns, long hazeSeed, float[] hazyOut, float[] irOut, float[] clearOut,
+            float[] priorOut, float[] airlightOut, int slot) {
+        int w = frames[0].width();
+        int h = frames[0].height();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            NDArray stack = manager.create(concat(frames, synthesize ? 4 : 7, w * h), new Shape(synthesize ? 4 : 7, h, w));
+            if (synthesize) {
+                NDArray clear = stack.get("0:3");
+                HazeSettings haze = set.hazeSampler().sample(hazeSeed);
+                NDArray hazy = HazeSynthesizer.hazy(clear, HazeSynthesizer.transmission(manager, w, h, haze, null),
+                        haze.airlight());
+                stack = NDArrays.concat(new NDList(hazy, stack.get("3:4"), clear), 0);
+            }
+            DarkChannelPrior.Estimate prior = DarkChannelPrior.estimate(stack.get("0:3").expandDims(0),
+                    DensitySettings.DEFAULT);
+            stack = stack.concat(prior.transmission().squeeze(0), 0).expandDims(0);
+            int nw = w;
+            int nh = h;
+            if (w < patch || h < patch) {
+                double f = (double) patch / Math.min(w, h);
+                nw = Math.max(patch, (int) Math.ceil(w * f - 1e-9));
+                nh = Math.max(patch, (int) Math.ceil(h * f - 1e-9));
+                stack = Resize.resize(stack, nw, nh);
+            }
+            int x = (int) (u * (nw - patch + 1));
+            int y = (int) (v * (nh - patch + 1));
+            NDArray crop = stack.squeeze(0).get(":, " + y + ":" + (y + patch) + ", " + x + ":" + (x + patch));
+            copyOut(orient(crop, flip, turns).toFloatArray(), hazyOut, irOut, clearOut, priorOut, slot);
+            System.arraycopy(prior.airlight().toFloatArray(), 0, airlightOut, slot * 3, 3);
+            return new Choices(item, x, y, flip, turns);
+        }
+    }
+
+    private static NDArray orient(NDArray stack, boolean flip, int turns) {
+        NDArray out = flip ? stack.flip(2) : stack;
+        return turns > 0 ? out.rotate90(turns, new int[] {1, 2}) : out;
+    }
+
+    /** Splits a (7 or 8, P, P) stack — hazy, infrared, clear[, prior] — into the batch arrays' slot. */
+    private void copyOut(float[] out, float[] hazyOut, float[] irOut, float[] clearOut, float[] priorOut, int slot) {
+        int pp = patch * patch;
+        System.arraycopy(out, 0, hazyOut, slot * 3 * pp, 3 * pp);
+        System.arraycopy(out, 3 * pp, irOut, slot * pp, pp);
+        System.arraycopy(out, 4 * pp, clearOut, slot * 3 * pp, 3 * pp);
+        if (priorOut != null) {
+            System.arraycopy(out, 7 * pp, priorOut, slot * pp, pp);
+        }
     }
 
     private record Choices(int pairIndex, int x, int y, boolean flip, int turns) {

@@ -27,6 +27,10 @@ import org.hazefuse.restoration.RestorationBackbone;
  * H, W ≥ 2. Outputs: V̂ dehazed (B, 3, H, W), D density (B, 1, H, W) in [0, 1], F fused (B, 3, H, W); V̂ and F
  * unclamped (the loss sees them raw; inference clamps). Inputs are reflect-padded to multiples of 4 and the outputs
  * cropped back. Density settings may be passed as parameter {@link #DENSITY_SETTINGS}.
+ *
+ * <p>With the physical prior, a caller may pass the prior itself as inputs 3 and 4: the transmission (B, 1, H, W)
+ * and airlight (B, 3, 1, 1) of the dark channel prior estimated on the <em>whole</em> frame this input was cropped
+ * from (training on patches, tiled inference); otherwise the network estimates it on its input.
  */
 public final class IassfNetwork extends NetworkBlock {
     /** Key of the optional {@link DensitySettings} in the forward parameters. */
@@ -92,9 +96,7 @@ public final class IassfNetwork extends NetworkBlock {
                 .singletonOrThrow();
         clock.lap("prompts");
         // Step 4: dark-channel density, no gradient; the user's assistance strength scales it.
-        DarkChannelPrior.Estimate prior = config.physicsPrior()
-                ? DarkChannelPrior.estimate(Tensors.toUnit(hazy), settings)
-                : null;
+        DarkChannelPrior.Estimate prior = config.physicsPrior() ? prior(inputs, hazy, settings) : null;
         NDArray density = prior != null ? prior.density() : HazeDensityEstimator.estimate(visibleFeatures, settings);
         NDArray assisted = Scalars.mul(density, settings.infraredAssist()).clip(0, 1);
         clock.lap("density");
@@ -117,6 +119,13 @@ public final class IassfNetwork extends NetworkBlock {
         clock.lap("fusion");
         return new NDList(Padding.crop(restored, 0, 0, h, w), Padding.crop(shownDensity, 0, 0, h, w),
                 Padding.crop(fused, 0, 0, h, w));
+    }
+
+    private static DarkChannelPrior.Estimate prior(NDList inputs, NDArray paddedHazy, DensitySettings settings) {
+        if (inputs.size() >= 4) {
+            return new DarkChannelPrior.Estimate(Padding.reflectToMultiple(inputs.get(2), MULTIPLE), inputs.get(3));
+        }
+        return DarkChannelPrior.estimate(Tensors.toUnit(paddedHazy), settings);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hazefuse.density.DarkChannelPrior;
 import org.hazefuse.iassf.IassfNetwork;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
@@ -23,7 +24,9 @@ import org.hazefuse.method.ImagePair;
  * (whole, or in blended overlapping tiles above a pixel budget) and converts the outputs back.
  *
  * <p>Tiling note: the network normalises over the whole input (RLN statistics, the density's min–max), so a tiled
- * result differs slightly from an untiled one; the overlap and the linear blending hide the seams.
+ * result differs slightly from an untiled one; the overlap and the linear blending hide the seams. A network with
+ * the physical prior gets the prior of the whole frame, cropped to each tile, so its transmission and airlight do
+ * not change from tile to tile.
  */
 public final class IassfMethod implements FusionMethod {
     /** Default budget: a 1280×1024 frame runs whole (about 3 GB of activations for {@code paper}). */
@@ -83,7 +86,7 @@ public final class IassfMethod implements FusionMethod {
             List<TilePlan.Tile> tiles = TilePlan.plan(pair.height(), pair.width(), maxPixels, overlap);
             long networkStart = System.nanoTime();
             NDArray outputs = tiles.size() == 1
-                    ? runWhole(scope, visible, infrared, settings)
+                    ? runWhole(scope, visible, infrared, settings, null)
                     : runTiled(scope, visible, infrared, settings, tiles, cancel);
             timings.put("network", Duration.ofNanos(System.nanoTime() - networkStart));
             FusionResult result = new FusionResult(
@@ -100,13 +103,20 @@ public final class IassfMethod implements FusionMethod {
         return timings;
     }
 
-    /** Runs the network once; returns (1, 7, H, W): dehazed RGB, density, fused RGB, all in [0, 1]. */
-    private NDArray runWhole(NDManager scope, NDArray visible, NDArray infrared, DensitySettings settings) {
+    /**
+     * Runs the network once; returns (1, 7, H, W): dehazed RGB, density, fused RGB, all in [0, 1].
+     *
+     * @param prior the dark channel prior for this input (transmission, airlight), or null: the network estimates it
+     */
+    private NDArray runWhole(NDManager scope, NDArray visible, NDArray infrared, DensitySettings settings,
+            NDList prior) {
         PairList<String, Object> params = new PairList<>();
         params.add(IassfNetwork.DENSITY_SETTINGS, settings);
-        NDList out = network.forward(new ParameterStore(scope, false),
-                new NDList(Tensors.toSigned(visible), Tensors.toThreeChannels(Tensors.toSigned(infrared))), false,
-                params);
+        NDList inputs = new NDList(Tensors.toSigned(visible), Tensors.toThreeChannels(Tensors.toSigned(infrared)));
+        if (prior != null) {
+            inputs.addAll(prior);
+        }
+        NDList out = network.forward(new ParameterStore(scope, false), inputs, false, params);
         return Tensors.toUnit(out.get(0)).concat(out.get(1), 1).concat(Tensors.toUnit(out.get(2)), 1);
     }
 
@@ -116,12 +126,18 @@ public final class IassfMethod implements FusionMethod {
         long w = visible.getShape().get(3);
         NDArray sum = scope.zeros(new ai.djl.ndarray.types.Shape(1, 7, h, w));
         NDArray weights = scope.zeros(new ai.djl.ndarray.types.Shape(1, 1, h, w));
+        DarkChannelPrior.Estimate prior = network.config().physicsPrior()
+                ? DarkChannelPrior.estimate(visible, settings)
+                : null;
         for (TilePlan.Tile t : tiles) {
             cancel.throwIfCancelled();
             try (NDManager tileScope = scope.newSubManager()) {
                 NDIndex region = new NDIndex(":, :, {}:{}, {}:{}", t.top(), t.top() + t.height(), t.left(),
                         t.left() + t.width());
-                NDArray out = runWhole(tileScope, visible.get(region), infrared.get(region), settings);
+                NDList tilePrior = prior == null
+                        ? null
+                        : new NDList(prior.transmission().get(region), prior.airlight());
+                NDArray out = runWhole(tileScope, visible.get(region), infrared.get(region), settings, tilePrior);
                 NDArray ramp = blendWeights(tileScope, t.height(), t.width());
                 sum.set(region, sum.get(region).add(out.mul(ramp)));
                 weights.set(region, weights.get(region).add(ramp));

@@ -196,7 +196,12 @@ public final class Trainer {
         NDArray hazy = Tensors.toSigned(arrays.get(0));
         NDArray infrared = Tensors.toThreeChannels(Tensors.toSigned(arrays.get(1)));
         NDArray clear = Tensors.toSigned(arrays.get(2));
-        NDList out = network.forward(new ParameterStore(scope, false), new NDList(hazy, infrared), true);
+        NDList inputs = new NDList(hazy, infrared);
+        if (batch.hasPrior()) {
+            inputs.add(arrays.get(3));
+            inputs.add(arrays.get(4));
+        }
+        NDList out = network.forward(new ParameterStore(scope, false), inputs, true);
         return FusionLoss.compute(out.get(0), out.get(2), clear, infrared);
     }
 

@@ -78,7 +78,8 @@ public final class TrainingRun {
         PairLoader loader = new PairLoader();
         HazeSampler haze = new HazeSampler();
         TrainingSet set = new TrainingSet(trainingPaths, haze, new PairCache(loader, PairCache.DEFAULT_MAX_BYTES));
-        PatchSampler sampler = new PatchSampler(set, spec.patch(), true, spec.training().seed());
+        PatchSampler sampler = new PatchSampler(set, spec.patch(), true, spec.training().seed(),
+                spec.model().physicsPrior());
         var validation = ValidationSet.load(validationPaths, loader, haze, spec.training().seed());
         Trainer trainer = new Trainer(spec.model(), spec.training(),
                 BatchSource.prefetched(sampler, spec.batch(), spec.workers()), validation, spec.device(),

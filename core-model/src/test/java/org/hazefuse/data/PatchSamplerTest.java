@@ -1,6 +1,7 @@
 package org.hazefuse.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +9,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import org.hazefuse.density.DarkChannelPrior;
+import org.hazefuse.inference.Tensors;
+import org.hazefuse.io.PairLoader;
 import org.hazefuse.io.PairPaths;
+import org.hazefuse.method.DensitySettings;
+import org.hazefuse.method.ImagePair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,5 +153,60 @@ class PatchSamplerTest {
         for (float v : s.clear()) {
             assertThat(v).isBetween(0f, 1f);
         }
+    }
+
+    @Test
+    void framePriorIsTheWholeFramesPriorCroppedWithThePatch() {
+        List<PairPaths> pairs = DataFixtures.roadscene();
+        PairPaths triplet = new PairPaths("t", pairs.get(0).visible(), pairs.get(0).infrared(),
+                Optional.of(pairs.get(0).visible()));
+        int patch = 48;
+        PatchSampler sampler = new PatchSampler(DataFixtures.set(List.of(triplet)), patch, false, 4, true);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            ImagePair frame = new PairLoader().load(triplet);
+            DarkChannelPrior.Estimate whole = DarkChannelPrior.estimate(
+                    Tensors.fromImage(manager, frame.visible()), DensitySettings.DEFAULT);
+            for (long i = 0; i < 3; i++) {
+                PatchSample s = sampler.sample(i);
+                float[] expected = whole.transmission().get(":, :, {}:{}, {}:{}", s.cropY(), s.cropY() + patch,
+                        s.cropX(), s.cropX() + patch).toFloatArray();
+                assertThat(s.prior()).containsExactly(expected, within(1e-5f));
+                assertThat(s.airlight()).containsExactly(whole.airlight().toFloatArray(), within(1e-6f));
+            }
+        }
+    }
+
+    @Test
+    void framePriorTravelsWithFlipsAndTurns() {
+        // A triplet (no synthesized haze), so the plain and augmented samplers crop the same hazy frame.
+        PairPaths road = DataFixtures.roadscene().get(0);
+        List<PairPaths> triplet = List.of(new PairPaths("t", road.visible(), road.infrared(), Optional.of(road.visible())));
+        PatchSampler plain = new PatchSampler(DataFixtures.set(triplet), 32, false, 9, true);
+        PatchSampler augmented = new PatchSampler(DataFixtures.set(triplet), 32, true, 9, true);
+        int checked = 0;
+        for (long i = 0; i < 12; i++) {
+            PatchSample a = augmented.sample(i);
+            if (a.flipped() || a.quarterTurns() > 0) {
+                PatchSample p = plain.sample(i);
+                // Same crop and haze (same random stream); the prior must move exactly like the hazy image.
+                assertThat(sorted(a.prior())).containsExactly(sorted(p.prior()));
+                assertThat(a.prior()).isNotEqualTo(p.prior());
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+
+    private static float[] sorted(float[] values) {
+        float[] copy = values.clone();
+        java.util.Arrays.sort(copy);
+        return copy;
+    }
+
+    @Test
+    void withoutAFramePriorSamplesCarryNone() {
+        PatchSample s = new PatchSampler(DataFixtures.set(DataFixtures.msrs()), 16, true, 1).sample(0);
+        assertThat(s.prior()).isNull();
+        assertThat(s.airlight()).isNull();
     }
 }

@@ -38,4 +38,23 @@ class IassfNetworkTest {
             assertThat(out.get(2).getShape()).isEqualTo(new Shape(2, 3, 37, 53));
         }
     }
+
+    @Test
+    void aSuppliedPriorReplacesTheNetworksOwnEstimate() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            IassfNetwork net = new IassfNetwork(IassfConfigs.LITE);
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
+            NDArray hazy = manager.randomUniform(0.1f, 0.3f, new Shape(1, 3, 37, 53)); // flat and bright: dense haze
+            NDArray ir = manager.randomUniform(-1, 1, new Shape(1, 3, 37, 53));
+            NDArray clearSky = manager.ones(new Shape(1, 1, 37, 53));
+            NDArray airlight = manager.full(new Shape(1, 3, 1, 1), 0.8f);
+            ParameterStore store = new ParameterStore(manager, false);
+            // Untrained lite inverts the scattering model with the prior; with t = 1 that is the identity.
+            NDList given = net.forward(store, new NDList(hazy, ir, clearSky, airlight), false);
+            assertThat(given.get(0).sub(hazy).abs().max().getFloat()).isLessThan(1e-5f);
+            assertThat(given.get(1).max().getFloat()).isZero();
+            NDList estimated = net.forward(store, new NDList(hazy, ir), false);
+            assertThat(estimated.get(0).sub(hazy).abs().max().getFloat()).isGreaterThan(0.1f);
+        }
+    }
 }

@@ -57,9 +57,10 @@ class IassfMethodTest {
                 IassfMethod tiled = method("lite", 96 * 96)) {
             FusionResult a = whole.run(pair);
             FusionResult b = tiled.run(pair);
-            // Untrained lite starts as dark-channel dehazing, whose airlight and transmission are estimated per
-            // tile; the difference stays small but is not zero.
-            assertThat(meanAbsDifference(a.dehazed(), b.dehazed())).isLessThan(0.08);
+            // Untrained lite is dark-channel dehazing, and every tile gets the whole frame's prior: the tiles agree
+            // with the whole run up to float rounding (a trained lite differs a little: its normalisation is per tile).
+            assertThat(meanAbsDifference(a.dehazed(), b.dehazed())).isLessThan(1e-4);
+            assertThat(meanAbsDifference(a.density(), b.density())).isLessThan(1e-5);
         }
     }
 

@@ -48,7 +48,7 @@ class GarbageCollectionDuringTrainingTest {
             network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
             List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
             parameters.forEach(p -> p.getArray().setRequiresGradient(true));
-            Batch batch = randomBatch(11);
+            Batch batch = randomBatch(11, physicsPrior);
 
             List<float[]> undisturbed = gradients(manager, network, parameters, batch, false);
             List<float[]> collected = gradients(manager, network, parameters, batch, true);
@@ -121,17 +121,20 @@ class GarbageCollectionDuringTrainingTest {
         assertThat(poison).hasSize(20_000);
     }
 
-    private static Batch randomBatch(long seed) {
+    /** Random patches in [0, 1]; with {@code withPrior}, also a whole-frame prior as the trainer passes for lite. */
+    private static Batch randomBatch(long seed, boolean withPrior) {
         SplittableRandom random = new SplittableRandom(seed);
         int visible = BATCH * 3 * PATCH * PATCH;
-        return new Batch(0, BATCH, PATCH, uniform(random, visible), uniform(random, BATCH * PATCH * PATCH),
-                uniform(random, visible));
+        int single = BATCH * PATCH * PATCH;
+        return new Batch(0, BATCH, PATCH, uniform(random, visible, 0, 1), uniform(random, single, 0, 1),
+                uniform(random, visible, 0, 1), withPrior ? uniform(random, single, 0.1, 1) : null,
+                withPrior ? uniform(random, BATCH * 3, 0.5, 1) : null);
     }
 
-    private static float[] uniform(SplittableRandom random, int n) {
+    private static float[] uniform(SplittableRandom random, int n, double low, double high) {
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
-            values[i] = (float) random.nextDouble();
+            values[i] = (float) random.nextDouble(low, high);
         }
         return values;
     }
