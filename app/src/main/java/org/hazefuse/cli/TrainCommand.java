@@ -53,7 +53,8 @@ final class TrainCommand extends HeadlessCommand {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder (checkpoints, logs, weights).")
     Path runDir;
 
-    @Option(names = "--resume", description = "Continue the run in --run from its checkpoint.")
+    @Option(names = "--resume", description = "Continue the run in --run from its checkpoint (a different --steps "
+            + "extends or shortens it; the cosine schedule is re-planned).")
     boolean resume;
 
     @Option(names = "--init", paramLabel = "WEIGHTS", description = "Fine-tune from these weights (.hzf).")
