@@ -16,6 +16,7 @@ import org.hazefuse.iassf.IassfConfig;
 import org.hazefuse.iassf.IassfConfigs;
 import org.hazefuse.io.AtomicFiles;
 import org.hazefuse.io.OverwritePolicy;
+import org.hazefuse.runtime.NativeRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,9 +89,11 @@ final class BenchCommand extends HeadlessCommand {
         int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
         out().printf(Locale.ROOT, "%s, %d cores, AVX-512 %s; %d engine threads; load %s%n", machine.cpuModel(),
                 machine.cores(), machine.avx512(), threads, machine.loadAverage());
-        if (System.getenv("OMP_WAIT_POLICY") == null) {
-            err().println("note: OMP_WAIT_POLICY is not set; on a busy machine PyTorch's spinning OpenMP threads can "
-                    + "make each run many times slower (set OMP_WAIT_POLICY=PASSIVE, see BENCHMARKS.md)");
+        NativeRuntime.Status runtime = NativeRuntime.init();
+        out().println("Native runtime: " + runtime.describe());
+        if (runtime.waitPolicy() == null || runtime.tooLate()) {
+            err().println("note: PyTorch's OpenMP threads may spin; on a busy machine that can make each run many "
+                    + "times slower (set OMP_WAIT_POLICY=PASSIVE before starting Java, see BENCHMARKS.md)");
         }
         ConfigBenchmark.Settings settings = new ConfigBenchmark.Settings(height, width, warmup, runs, sizes, 42);
         List<ConfigBenchmark.Result> results = new ArrayList<>();
