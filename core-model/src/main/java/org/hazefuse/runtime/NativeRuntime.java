@@ -6,8 +6,12 @@ import com.sun.jna.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,18 +26,19 @@ import org.slf4j.LoggerFactory;
  *       share the cores every parallel operator then waits for a descheduled spinner (25–30× slower on the 2-core
  *       build machine, BENCHMARKS.md "Where the time goes"). {@link System#getenv} keeps the JVM's start-up copy,
  *       so only C code (libgomp, {@link #nativeEnv}) sees the value.</li>
- *   <li>raises glibc malloc's mmap threshold to 32 MiB (the largest it accepts on 64-bit) and its trim threshold to
- *       2 GiB, unless the user set {@code MALLOC_MMAP_THRESHOLD_}/{@code MALLOC_TRIM_THRESHOLD_} or the
- *       matching {@code GLIBC_TUNABLES}. By default every large tensor is {@code mmap}ed and unmapped per
- *       operator, so the kernel serves fresh page faults for every output: 30–55 % of the CPU time. With the
- *       thresholds raised, freed tensors stay in the heap and are reused.</li>
+ *   <li>tunes glibc's malloc ({@link MallocParameter}) so that freed tensors stay mapped and are reused, unless the
+ *       user set the matching {@code MALLOC_*_} variable or {@code GLIBC_TUNABLES}. By default large tensors are
+ *       {@code mmap}ed and unmapped per operator, and the 64 MiB heaps of the Java thread's malloc arena are unmapped
+ *       as soon as they are empty, so the kernel serves fresh page faults for every output: 30–55 % of the CPU
+ *       time.</li>
  * </ul>
  *
  * <p>It must run before the PyTorch native library loads (the first {@code Engine.getInstance()}, engine lookup
  * or {@code NDManager}); later the wait policy no longer has an effect (logged as a warning) while the malloc
  * settings still apply. The app's launcher and the library's entry points ({@code Devices}, {@code MethodCatalog},
- * {@code Trainer}, {@code HazeSynthesizer}, {@code PatchSampler}, {@code Resize}) call it; code that creates its own
- * {@code NDManager} before touching them calls it first. Calling it again is free and changes nothing.
+ * {@code Trainer}, {@code HazeSynthesizer}, {@code PatchSampler}, {@code Resize}, {@code TwoStageMethod}) call it;
+ * code that creates its own {@code NDManager} before touching them calls it first. Calling it again is free and
+ * changes nothing.
  *
  * <p>Elsewhere (Windows, macOS, musl) it does nothing, and it never fails: if JNA cannot reach the C library the
  * problem is logged at debug level and the process runs untuned. {@code -Dhazefuse.nativeTuning=false} turns it
@@ -44,16 +49,54 @@ public final class NativeRuntime {
     public static final String ENABLED_PROPERTY = "hazefuse.nativeTuning";
     static final String WAIT_POLICY = "OMP_WAIT_POLICY";
     static final String PASSIVE = "PASSIVE";
-    /** {@code <malloc.h>} parameter numbers. */
-    static final int M_TRIM_THRESHOLD = -1;
-    static final int M_MMAP_THRESHOLD = -3;
-    /** glibc refuses more than half its 64 MiB arena heap size on 64-bit; larger tensors are still mmapped. */
-    static final int MMAP_THRESHOLD_BYTES = 32 << 20;
-    /** mallopt takes an int: the largest positive value, about 2 GiB (the measured setting was 64 GiB, "never"). */
-    static final int TRIM_THRESHOLD_BYTES = Integer.MAX_VALUE;
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeRuntime.class);
     private static Status status;
+
+    /**
+     * The glibc malloc parameters set through {@code mallopt(3)}, with their {@code <malloc.h>} numbers. Together
+     * they keep freed memory of up to 32 MiB per block mapped for reuse; the process's resident memory then stays
+     * near its peak instead of shrinking between passes.
+     */
+    public enum MallocParameter {
+        /**
+         * Blocks below it come from an arena heap instead of their own {@code mmap}: 32 MiB, the largest glibc
+         * accepts on 64-bit (half its 64 MiB heap size). Larger tensors are still mapped per allocation.
+         */
+        MMAP_THRESHOLD(-3, 32 << 20, "32 MiB", "MALLOC_MMAP_THRESHOLD_", "glibc.malloc.mmap_threshold"),
+        /**
+         * Free memory at the top of a heap beyond it is given back to the kernel. mallopt takes an int: the largest
+         * value, about 2 GiB, is more than a 64 MiB thread-arena heap can hold, so those are never shrunk.
+         */
+        TRIM_THRESHOLD(-1, Integer.MAX_VALUE, "2 GiB", "MALLOC_TRIM_THRESHOLD_", "glibc.malloc.trim_threshold"),
+        /**
+         * Slack kept when growing or trimming a heap. glibc unmaps an entirely free thread-arena heap whatever the
+         * trim threshold, unless the previous heap lacks this much room; at 64 MiB (the heap size) heaps are
+         * kept. Without it one lite benchmark run mapped and unmapped 181 heaps of 64 MiB, and the system time
+         * per forward pass stayed at 1.2 s (0.6 s with it).
+         */
+        TOP_PAD(-2, 64 << 20, "64 MiB", "MALLOC_TOP_PAD_", "glibc.malloc.top_pad");
+
+        final int number;
+        final int bytes;
+        final String shown;
+        final String variable;
+        final String tunable;
+
+        MallocParameter(int number, int bytes, String shown, String variable, String tunable) {
+            this.number = number;
+            this.bytes = bytes;
+            this.shown = shown;
+            this.variable = variable;
+            this.tunable = tunable;
+        }
+
+        /** Whether the user set this parameter through its variable or {@code GLIBC_TUNABLES}. */
+        boolean setByUser() {
+            String tunables = System.getenv("GLIBC_TUNABLES");
+            return System.getenv(variable) != null || (tunables != null && tunables.contains(tunable));
+        }
+    }
 
     /** Where a setting came from. */
     public enum Source {
@@ -61,7 +104,7 @@ public final class NativeRuntime {
         APPLIED,
         /** The user's environment had it; kept. */
         USER,
-        /** Not set: not Linux/glibc, turned off, or the C library call failed ({@link Status#note()}). */
+        /** Not set: not Linux/glibc, turned off, or the C library refused ({@link Status#note()}). */
         NONE
     }
 
@@ -70,13 +113,16 @@ public final class NativeRuntime {
      *
      * @param waitPolicy the {@code OMP_WAIT_POLICY} value in the C environment after init, or null if none
      * @param waitPolicySource who set it
-     * @param mmapThreshold who set malloc's mmap threshold
-     * @param trimThreshold who set malloc's trim threshold
+     * @param malloc who set each malloc parameter
      * @param tooLate whether libgomp was already loaded, so the wait policy came too late to matter
      * @param note why nothing was applied, or "" when it was
      */
-    public record Status(String waitPolicy, Source waitPolicySource, Source mmapThreshold, Source trimThreshold,
+    public record Status(String waitPolicy, Source waitPolicySource, Map<MallocParameter, Source> malloc,
             boolean tooLate, String note) {
+
+        public Status {
+            malloc = Collections.unmodifiableMap(new EnumMap<>(malloc));
+        }
 
         /** One line for benchmark reports and logs. */
         public String describe() {
@@ -90,16 +136,14 @@ public final class NativeRuntime {
             };
             String omp = waitPolicy == null ? WAIT_POLICY + " unset" : WAIT_POLICY + "=" + waitPolicy + " ("
                     + origin + (tooLate ? ", too late: libgomp was already loaded" : "") + ")";
-            return omp + "; malloc mmap threshold " + describe(mmapThreshold, "32 MiB", "MALLOC_MMAP_THRESHOLD_")
-                    + ", trim threshold " + describe(trimThreshold, "2 GiB", "MALLOC_TRIM_THRESHOLD_");
-        }
-
-        private static String describe(Source source, String value, String variable) {
-            return switch (source) {
-                case APPLIED -> value + " (set in-process)";
-                case USER -> "from the environment (" + variable + " or GLIBC_TUNABLES)";
-                case NONE -> "glibc default (mallopt refused)";
-            };
+            String mallopt = malloc.entrySet().stream().map(e -> e.getKey().name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + " " + switch (e.getValue()) {
+                        case APPLIED -> e.getKey().shown;
+                        case USER -> "from " + e.getKey().variable + " or GLIBC_TUNABLES";
+                        case NONE -> "glibc default (mallopt refused)";
+                    }).collect(Collectors.joining(", "));
+            boolean allApplied = malloc.values().stream().allMatch(s -> s == Source.APPLIED);
+            return omp + "; malloc " + mallopt + (allApplied ? " (set in-process)" : "");
         }
     }
 
@@ -157,13 +201,12 @@ public final class NativeRuntime {
                     : Source.NONE;
 
             Function mallopt = libc.getFunction("mallopt");
-            Source mmap = userSet("MALLOC_MMAP_THRESHOLD_", "glibc.malloc.mmap_threshold") ? Source.USER
-                    : mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES}) == 1 ? Source.APPLIED
-                    : Source.NONE;
-            Source trim = userSet("MALLOC_TRIM_THRESHOLD_", "glibc.malloc.trim_threshold") ? Source.USER
-                    : mallopt.invokeInt(new Object[] {M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES}) == 1 ? Source.APPLIED
-                    : Source.NONE;
-            return new Status(policy, policySource, mmap, trim, tooLate && policySource == Source.APPLIED, "");
+            Map<MallocParameter, Source> malloc = new EnumMap<>(MallocParameter.class);
+            for (MallocParameter p : MallocParameter.values()) {
+                malloc.put(p, p.setByUser() ? Source.USER
+                        : mallopt.invokeInt(new Object[] {p.number, p.bytes}) == 1 ? Source.APPLIED : Source.NONE);
+            }
+            return new Status(policy, policySource, malloc, tooLate && policySource == Source.APPLIED, "");
         } catch (RuntimeException | LinkageError e) {
             LOG.debug("native runtime tuning skipped: the C library is not reachable through JNA", e);
             return untuned("JNA failed: " + e);
@@ -171,14 +214,12 @@ public final class NativeRuntime {
     }
 
     private static Status untuned(String why) {
-        return new Status(System.getenv(WAIT_POLICY), System.getenv(WAIT_POLICY) == null ? Source.NONE : Source.USER,
-                Source.NONE, Source.NONE, false, why);
-    }
-
-    /** Whether the user tuned a malloc parameter through its variable or {@code GLIBC_TUNABLES}. */
-    private static boolean userSet(String variable, String tunable) {
-        String tunables = System.getenv("GLIBC_TUNABLES");
-        return System.getenv(variable) != null || (tunables != null && tunables.contains(tunable));
+        Map<MallocParameter, Source> malloc = new EnumMap<>(MallocParameter.class);
+        for (MallocParameter p : MallocParameter.values()) {
+            malloc.put(p, p.setByUser() ? Source.USER : Source.NONE);
+        }
+        String policy = System.getenv(WAIT_POLICY);
+        return new Status(policy, policy == null ? Source.NONE : Source.USER, malloc, false, why);
     }
 
     /** Whether an OpenMP runtime is already mapped into this process (then it has read its environment). */
