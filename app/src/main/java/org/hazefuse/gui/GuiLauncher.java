@@ -1,7 +1,5 @@
 package org.hazefuse.gui;
 
-import org.hazefuse.runtime.NativeRuntime;
-
 /**
  * Starts the GUI from a class that does not extend {@code Application}, as JavaFX on the class path requires.
  * Temporary: {@code org.hazefuse.app.Launcher} takes over once it exists; this one is for trying the GUI alone:
@@ -12,7 +10,6 @@ public final class GuiLauncher {
     }
 
     public static void main(String[] args) {
-        NativeRuntime.init();
         HazeFuseApp.launch(args);
     }
 }
