@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             EvalCommand.class,
             TrainCommand.class,
+            PlotTrainingCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class HazeFuseCli implements Callable<Integer> {

@@ -53,7 +53,8 @@ final class TrainCommand extends HeadlessCommand {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder (checkpoints, logs, weights).")
     Path runDir;
 
-    @Option(names = "--resume", description = "Continue the run in --run from its checkpoint.")
+    @Option(names = "--resume", description = "Continue the run in --run from its checkpoint (a different --steps "
+            + "extends or shortens it; the cosine schedule is re-planned).")
     boolean resume;
 
     @Option(names = "--init", paramLabel = "WEIGHTS", description = "Fine-tune from these weights (.hzf).")
@@ -143,6 +144,7 @@ final class TrainCommand extends HeadlessCommand {
                 // The JVM is exiting (Ctrl-C): the trainer has saved its checkpoint.
             }
         }
+        writePlot();
         if (!result.completed()) {
             err().printf("stopped at step %d; continue with --resume%n", result.step());
             return ExitCodes.INTERNAL_ERROR;
@@ -150,5 +152,14 @@ final class TrainCommand extends HeadlessCommand {
         out().printf(Locale.ROOT, "done: %d steps in %.0f s; weights %s%n", result.step(), result.wallSeconds(),
                 result.weights());
         return ExitCodes.OK;
+    }
+
+    /** The run's curves as {@code <run>/training.png}; a failure here must not fail the finished training. */
+    private void writePlot() {
+        try {
+            TrainingPlot.write(runDir, 50, runDir.resolve(PlotTrainingCommand.FILE_NAME));
+        } catch (Exception e) {
+            err().println("warning: could not plot the training curves: " + e.getMessage());
+        }
     }
 }

@@ -97,9 +97,11 @@ public final class Trainer {
             double wallBefore = 0;
             if (resume) {
                 Checkpoint.Header h = Checkpoint.load(checkpoint, network, optimizer, manager).header();
-                if (h.totalSteps() != config.steps()) {
-                    throw new org.hazefuse.io.BadInputException(checkpoint, "checkpoint belongs to a run of "
-                            + h.totalSteps() + " steps, not " + config.steps());
+                // A different --steps extends or shortens the run: the cosine schedule is re-planned over the new
+                // total from the checkpoint's step on (the learning rate jumps once, to its value on the new plan).
+                if (h.step() >= config.steps()) {
+                    throw new org.hazefuse.io.BadInputException(checkpoint, "the checkpoint is already at step "
+                            + h.step() + ": ask for more than " + h.step() + " steps to continue this run");
                 }
                 startStep = h.step();
                 wallBefore = h.wallSeconds();

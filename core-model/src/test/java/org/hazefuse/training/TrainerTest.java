@@ -105,6 +105,24 @@ class TrainerTest {
                 CancelSignal.NEVER)).isInstanceOf(BadInputException.class).hasMessageContaining("already holds");
     }
 
+    @Test
+    void aFinishedRunCanBeExtendedButNotShortenedBelowItsCheckpoint() throws IOException {
+        Path runDir = temp.resolve("extended");
+        prepare(runDir, 2, 2).trainer().run(false, new TrainingListener() {}, CancelSignal.NEVER);
+        List<Long> more = new ArrayList<>();
+        Trainer.Result extended = prepare(runDir, 4, 2).trainer().run(true, new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                more.add(e.step());
+                assertThat(e.totalSteps()).isEqualTo(4);
+            }
+        }, CancelSignal.NEVER);
+        assertThat(more).containsExactly(3L, 4L);
+        assertThat(extended.completed()).isTrue();
+        assertThatThrownBy(() -> prepare(runDir, 3, 2).trainer().run(true, new TrainingListener() {},
+                CancelSignal.NEVER)).isInstanceOf(BadInputException.class).hasMessageContaining("already at step 4");
+    }
+
     /** Parameter files are DJL streams of big-endian float32 tensors with headers; compare them as floats. */
     private static float maxDifference(byte[] a, byte[] b) {
         assertThat(a).hasSameSizeAs(b);
