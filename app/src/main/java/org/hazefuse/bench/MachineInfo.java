@@ -40,7 +40,7 @@ public record MachineInfo(String cpuModel, int cores, String avx512, String os, 
     /**
      * The native settings that change speed most on a busy machine: PyTorch's libgomp lets idle worker threads spin
      * (active waiting) unless {@code OMP_WAIT_POLICY=PASSIVE}, which costs dearly when the cores are shared, and
-     * glibc's malloc thresholds decide how much system time page faults cost. {@link NativeRuntime} sets them in
+     * glibc's malloc parameters decide how much system time page faults cost. {@link NativeRuntime} sets them in
      * the process, so they are read from the C environment, which {@link System#getenv} does not see.
      */
     public static String openMpEnvironment() {
