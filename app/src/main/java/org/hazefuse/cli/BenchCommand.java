@@ -50,7 +50,7 @@ final class BenchCommand extends HeadlessCommand {
 
     @Option(names = "--train-sizes", defaultValue = "128,256", split = ",", paramLabel = "S[,S...]",
             description = "Square patch sides of the training measurement; empty to skip (default: ${DEFAULT-VALUE}).")
-    List<Integer> trainingSizes;
+    List<String> trainingSizes;
 
     @Option(names = "--out", defaultValue = "BENCHMARKS.md", paramLabel = "FILE",
             description = "Markdown file to write or update (default: ${DEFAULT-VALUE}).")
@@ -81,7 +81,16 @@ final class BenchCommand extends HeadlessCommand {
         if (width < 8 || height < 8) {
             throw badOption("--size must be at least 8x8");
         }
-        List<Integer> sizes = trainingSizes == null ? List.of() : trainingSizes;
+        List<Integer> sizes = new java.util.ArrayList<>();
+        for (String size : trainingSizes == null ? List.<String>of() : trainingSizes) {
+            if (!size.isBlank()) {
+                try {
+                    sizes.add(Integer.parseInt(size.strip()));
+                } catch (NumberFormatException e) {
+                    throw badOption("--train-sizes takes patch sides such as 128,256, not '" + size + "'");
+                }
+            }
+        }
         new AtomicFiles(List.of(), OverwritePolicy.REPLACE).checkTarget(out.toAbsolutePath());
 
         Device device = device(engine);
