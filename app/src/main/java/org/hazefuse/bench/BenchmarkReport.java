@@ -65,7 +65,7 @@ public final class BenchmarkReport {
                 .append(before.avx512()).append(", ").append(before.memory()).append(" RAM; ").append(before.os())
                 .append("; Java ").append(before.java()).append("; DJL ").append(before.djl()).append(", ")
                 .append(before.pytorch()).append(" (CPU).\n\n");
-        md.append("Engine threads: ").append(threads).append("; OpenMP environment: ").append(before.openMp())
+        md.append("Engine threads: ").append(threads).append("; native runtime: ").append(before.openMp())
                 .append(". Load average (1, 5, 15 min) before: ")
                 .append(before.loadAverage()).append("; after: ").append(loadAfter)
                 .append(" (a shared machine: other work slows the figures down).\n\n");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.hazefuse.runtime.NativeRuntime;
 
 /**
  * The machine a benchmark ran on, as far as it matters for speed: CPU model, cores, AVX-512, OS, Java and engine
@@ -37,18 +38,17 @@ public record MachineInfo(String cpuModel, int cores, String avx512, String os, 
     }
 
     /**
-     * The OpenMP settings that change speed most on a busy machine: PyTorch's libgomp lets idle worker threads spin
-     * (active waiting) unless {@code OMP_WAIT_POLICY=PASSIVE}, which costs dearly when the cores are shared.
+     * The native settings that change speed most on a busy machine: PyTorch's libgomp lets idle worker threads spin
+     * (active waiting) unless {@code OMP_WAIT_POLICY=PASSIVE}, which costs dearly when the cores are shared, and
+     * glibc's malloc parameters decide how much system time page faults cost. {@link NativeRuntime} sets them in
+     * the process, so they are read from the C environment, which {@link System#getenv} does not see.
      */
     public static String openMpEnvironment() {
-        StringBuilder s = new StringBuilder();
-        for (String name : new String[] {"OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "OMP_NUM_THREADS"}) {
-            String value = System.getenv(name);
-            if (value != null) {
-                s.append(s.length() == 0 ? "" : ", ").append(name).append('=').append(value);
-            }
+        StringBuilder s = new StringBuilder(NativeRuntime.init().describe());
+        for (String name : new String[] {"GOMP_SPINCOUNT", "OMP_NUM_THREADS"}) {
+            NativeRuntime.nativeEnv(name).ifPresent(value -> s.append("; ").append(name).append('=').append(value));
         }
-        return s.length() == 0 ? "defaults (no OMP_WAIT_POLICY, GOMP_SPINCOUNT or OMP_NUM_THREADS set)" : s.toString();
+        return s.toString();
     }
 
     /** The 1-, 5- and 15-minute load averages ({@code uptime}), or "n/a". */

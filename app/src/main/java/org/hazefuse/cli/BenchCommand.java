@@ -16,6 +16,7 @@ import org.hazefuse.iassf.IassfConfig;
 import org.hazefuse.iassf.IassfConfigs;
 import org.hazefuse.io.AtomicFiles;
 import org.hazefuse.io.OverwritePolicy;
+import org.hazefuse.runtime.NativeRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ final class BenchCommand extends HeadlessCommand {
 
     @Option(names = "--train-sizes", defaultValue = "128,256", split = ",", paramLabel = "S[,S...]",
             description = "Square patch sides of the training measurement; empty to skip (default: ${DEFAULT-VALUE}).")
-    List<Integer> trainingSizes;
+    List<String> trainingSizes;
 
     @Option(names = "--out", defaultValue = "BENCHMARKS.md", paramLabel = "FILE",
             description = "Markdown file to write or update (default: ${DEFAULT-VALUE}).")
@@ -80,7 +81,16 @@ final class BenchCommand extends HeadlessCommand {
         if (width < 8 || height < 8) {
             throw badOption("--size must be at least 8x8");
         }
-        List<Integer> sizes = trainingSizes == null ? List.of() : trainingSizes;
+        List<Integer> sizes = new java.util.ArrayList<>();
+        for (String size : trainingSizes == null ? List.<String>of() : trainingSizes) {
+            if (!size.isBlank()) {
+                try {
+                    sizes.add(Integer.parseInt(size.strip()));
+                } catch (NumberFormatException e) {
+                    throw badOption("--train-sizes takes patch sides such as 128,256, not '" + size + "'");
+                }
+            }
+        }
         new AtomicFiles(List.of(), OverwritePolicy.REPLACE).checkTarget(out.toAbsolutePath());
 
         Device device = device(engine);
@@ -88,9 +98,11 @@ final class BenchCommand extends HeadlessCommand {
         int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
         out().printf(Locale.ROOT, "%s, %d cores, AVX-512 %s; %d engine threads; load %s%n", machine.cpuModel(),
                 machine.cores(), machine.avx512(), threads, machine.loadAverage());
-        if (System.getenv("OMP_WAIT_POLICY") == null) {
-            err().println("note: OMP_WAIT_POLICY is not set; on a busy machine PyTorch's spinning OpenMP threads can "
-                    + "make each run many times slower (set OMP_WAIT_POLICY=PASSIVE, see BENCHMARKS.md)");
+        NativeRuntime.Status runtime = NativeRuntime.init();
+        out().println("Native runtime: " + runtime.describe());
+        if (runtime.waitPolicy() == null || runtime.tooLate()) {
+            err().println("note: PyTorch's OpenMP threads may spin; on a busy machine that can make each run many "
+                    + "times slower (set OMP_WAIT_POLICY=PASSIVE before starting Java, see BENCHMARKS.md)");
         }
         ConfigBenchmark.Settings settings = new ConfigBenchmark.Settings(height, width, warmup, runs, sizes, 42);
         List<ConfigBenchmark.Result> results = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
 import org.hazefuse.method.FusionResult;
 import org.hazefuse.method.ImagePair;
+import org.hazefuse.runtime.NativeRuntime;
 
 /**
  * A two-stage baseline: optional dark-channel dehazing ({@link DarkChannelDehazer}), then a classical fusion rule
@@ -24,6 +25,11 @@ import org.hazefuse.method.ImagePair;
  * a fresh {@link NDManager} per call; holds no native memory between calls.
  */
 public final class TwoStageMethod implements FusionMethod {
+    static {
+        // Before the engine loads: PyTorch's OpenMP threads must not spin, large tensors reuse heap memory.
+        NativeRuntime.init();
+    }
+
     private final boolean dehaze;
     private final FusionRule rule;
 

@@ -24,6 +24,7 @@ import org.hazefuse.iassf.IassfNetwork;
 import org.hazefuse.inference.IassfMethod;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.method.FusionMethod;
+import org.hazefuse.runtime.NativeRuntime;
 import org.hazefuse.weights.WeightsFile;
 import org.hazefuse.weights.WeightsManifest;
 
@@ -41,6 +42,8 @@ public final class MethodCatalog {
     private static final Map<String, BaselineEntry> BASELINES = new LinkedHashMap<>();
 
     static {
+        // Before the engine loads: PyTorch's OpenMP threads must not spin, large tensors reuse heap memory.
+        NativeRuntime.init();
         // The two-stage baselines (dcp+avg ... none+gff); after BASELINES, which they are added to.
         Baselines.registerAll();
     }

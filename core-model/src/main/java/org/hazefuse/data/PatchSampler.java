@@ -14,6 +14,7 @@ import org.hazefuse.image.FloatImage;
 import org.hazefuse.image.Resize;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.ImagePair;
+import org.hazefuse.runtime.NativeRuntime;
 
 /**
  * Turns a global sample index into one augmented (hazy, infrared, clear) patch triplet (IASSF.md, "Loss and
@@ -46,6 +47,11 @@ import org.hazefuse.method.ImagePair;
  * <p>Thread-safe: workers call {@link #fill} concurrently.
  */
 public final class PatchSampler {
+    static {
+        // Before the engine loads: PyTorch's OpenMP threads must not spin, large tensors reuse heap memory.
+        NativeRuntime.init();
+    }
+
     private static final long SHUFFLE_SALT = 0x5DEECE66DL;
 
     private final TrainingSet set;

@@ -10,6 +10,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.SplittableRandom;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.image.Resize;
+import org.hazefuse.runtime.NativeRuntime;
 
 /**
  * Applies the atmospheric scattering model {@code I = J·t + A·(1 − t)}, {@code t = exp(−β·d)} (IASSF.md,
@@ -21,6 +22,11 @@ import org.hazefuse.image.Resize;
  * scope, the tensor methods on the caller's manager and device.
  */
 public final class HazeSynthesizer {
+    static {
+        // Before the engine loads: PyTorch's OpenMP threads must not spin, large tensors reuse heap memory.
+        NativeRuntime.init();
+    }
+
     /** Side of the coarse random grid that is enlarged into the smooth relief field. */
     static final int RELIEF_GRID = 4;
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import org.hazefuse.runtime.NativeRuntime;
 
 /**
  * Resizing of {@link FloatImage}s and NCHW tensors on the engine: area averaging when shrinking (each output
@@ -14,6 +15,11 @@ import ai.djl.pytorch.jni.JniUtils;
  * NDArray resize expects NHWC (see STACK.md).
  */
 public final class Resize {
+    static {
+        // Before the engine loads: PyTorch's OpenMP threads must not spin, large tensors reuse heap memory.
+        NativeRuntime.init();
+    }
+
     private static final int MODE_BILINEAR = 2;
     private static final int MODE_AREA = 5;
 

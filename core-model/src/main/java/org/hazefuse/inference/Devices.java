@@ -3,12 +3,15 @@ package org.hazefuse.inference;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.util.Locale;
+import org.hazefuse.runtime.NativeRuntime;
 
 /** Chooses the compute device once, for a whole run: the GPU when the engine sees one, else the CPU. */
 public final class Devices {
     static {
         // Never let DJL reach for the network: the native library ships on the class path.
         System.setProperty("ai.djl.offline", "true");
+        // Before the engine loads: PyTorch's OpenMP threads must not spin, large tensors reuse heap memory.
+        NativeRuntime.init();
     }
 
     private Devices() {}

@@ -26,6 +26,7 @@ import org.hazefuse.inference.Tensors;
 import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.ImagePair;
+import org.hazefuse.runtime.NativeRuntime;
 import org.hazefuse.weights.WeightsFile;
 
 /**
@@ -34,6 +35,11 @@ import org.hazefuse.weights.WeightsFile;
  * the same step count and schedule; the final weights go to {@code model.hzf} in the run folder.
  */
 public final class Trainer {
+    static {
+        // Before the engine loads: PyTorch's OpenMP threads must not spin, large tensors reuse heap memory.
+        NativeRuntime.init();
+    }
+
     public static final String WEIGHTS_FILE = "model" + WeightsFile.EXTENSION;
     private static final int THROUGHPUT_WINDOW = 20;
     private static final int MAX_NON_FINITE_IN_A_ROW = 10;
