@@ -125,7 +125,7 @@ class TrainerTest {
 
     /** Parameter files are DJL streams of big-endian float32 tensors with headers; compare them as floats. */
     /**
-     * docs/known-issues.md, end to end: with a thread collecting garbage every few milliseconds, collections fall
+     * docs/known-issues.md, end to end: with a thread collecting garbage every 50 ms, collections fall
      * between forward and backward passes; before the fix that made the first update NaN ("not finite for 10 steps
      * in a row at step 1"). The losses must be finite and exactly those of an undisturbed run.
      */
@@ -142,7 +142,7 @@ class TrainerTest {
             while (true) {
                 System.gc();
                 try {
-                    Thread.sleep(10);
+                    Thread.sleep(50);
                 } catch (InterruptedException e) {
                     return;
                 }
