@@ -71,6 +71,8 @@ public final class TwoStageMethod implements FusionMethod {
             FloatImage fusedImage = new FloatImage(w, h, 3, fused.toFloatArray());
             timings.put("total", Duration.ofNanos(System.nanoTime() - start));
             return new FusionResult(dehazed, density, fusedImage, timings);
+        } finally {
+            NativeRuntime.releaseFreeMemoryAfter((long) w * h);
         }
     }
 

@@ -18,6 +18,7 @@ import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
 import org.hazefuse.method.FusionResult;
 import org.hazefuse.method.ImagePair;
+import org.hazefuse.runtime.NativeRuntime;
 
 /**
  * An IASSF network behind the {@link FusionMethod} interface: converts the pair to tensors, runs the network
@@ -95,6 +96,9 @@ public final class IassfMethod implements FusionMethod {
                     Tensors.toImage(outputs.get(":, 4:7"), 0),
                     withTotal(timings, start));
             return result;
+        } finally {
+            // The pass's tensors are closed: hand their memory back before another method's run (NativeRuntime).
+            NativeRuntime.releaseFreeMemoryAfter((long) pair.width() * pair.height());
         }
     }
 

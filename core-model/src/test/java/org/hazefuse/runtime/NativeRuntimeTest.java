@@ -85,6 +85,35 @@ class NativeRuntimeTest {
     }
 
     @Test
+    void largeRunsGiveTheirFreedMemoryBack() throws IOException {
+        long[] blocks = new long[10];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = Native.malloc(20 << 20);
+            new com.sun.jna.Pointer(blocks[i]).setMemory(0, 20 << 20, (byte) 1); // resident, not just reserved
+        }
+        for (long block : blocks) {
+            Native.free(block);
+        }
+        long kept = residentBytes();
+        NativeRuntime.releaseFreeMemoryAfter(NativeRuntime.RELEASE_AFTER_PIXELS - 1);
+        long afterSmallRun = residentBytes();
+        NativeRuntime.releaseFreeMemoryAfter(NativeRuntime.RELEASE_AFTER_PIXELS);
+        long afterLargeRun = residentBytes();
+        assertThat(kept - afterSmallRun).as("a small run keeps the memory for reuse").isLessThan(40L << 20);
+        // 200 MiB freed; an arena keeps up to the 64 MiB top pad even when trimmed.
+        assertThat(kept - afterLargeRun).as("a large run releases it").isGreaterThanOrEqualTo(100L << 20);
+    }
+
+    private static long residentBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS");
+    }
+
+    @Test
     void secondCallChangesNothing() {
         assertThat(NativeRuntime.init()).isSameAs(status);
         assertThat(NativeRuntime.nativeEnv(NativeRuntime.WAIT_POLICY)).contains("PASSIVE");
