@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code hazefuse plot-training}. */
 class PlotTrainingCommandTest {
-    private static final String STEPS_HEADER = "step,wall_seconds,lr,loss,dehaze,intensity,gradient,samples_per_second\n";
+    private static final String STEPS_HEADER =
+            "step,wall_seconds,lr,loss,dehaze,intensity,gradient,samples_per_second\n";
 
     @TempDir
     Path run;

@@ -208,8 +208,9 @@ public final class PatchSampler {
             float[] priorOut, float[] airlightOut, int slot) {
         int w = frames[0].width();
         int h = frames[0].height();
+        int channels = synthesize ? 4 : 7;
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            NDArray stack = manager.create(concat(frames, synthesize ? 4 : 7, w * h), new Shape(synthesize ? 4 : 7, h, w));
+            NDArray stack = manager.create(concat(frames, channels, w * h), new Shape(channels, h, w));
             if (synthesize) {
                 NDArray clear = stack.get("0:3");
                 HazeSettings haze = set.hazeSampler().sample(hazeSeed);
