@@ -53,7 +53,7 @@ public class ScreenshotTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        // The real catalog and metrics: the screenshot shows what a user sees (dcp+gff until trained weights ship).
+        // The real catalog and metrics: the screenshot shows what a user sees (the shipped lite model).
         t.methods = new CatalogMethodProvider();
         t.metrics = new SuiteMetricsService();
         vm = new MainViewModel(t.services(), DensitySettings.DEFAULT);

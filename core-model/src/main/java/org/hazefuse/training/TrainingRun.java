@@ -78,13 +78,21 @@ public final class TrainingRun {
         PairLoader loader = new PairLoader();
         HazeSampler haze = new HazeSampler();
         TrainingSet set = new TrainingSet(trainingPaths, haze, new PairCache(loader, PairCache.DEFAULT_MAX_BYTES));
-        PatchSampler sampler = new PatchSampler(set, spec.patch(), true, spec.training().seed(),
-                spec.model().physicsPrior());
+        PatchSampler sampler = sampler(set, spec.patch(), spec.training().seed(), spec.model());
         var validation = ValidationSet.load(validationPaths, loader, haze, spec.training().seed());
         Trainer trainer = new Trainer(spec.model(), spec.training(),
                 BatchSource.prefetched(sampler, spec.batch(), spec.workers()), validation, spec.device(),
                 spec.initialWeights());
         return new Prepared(trainer, trainingPaths.size(), validation.size(), warnings);
+    }
+
+    /**
+     * The augmented patch sampler a configuration trains on: a network with the physical prior gets the whole
+     * frame's prior with each patch (see {@link PatchSampler}), or corrections learned on patches do not carry over to
+     * whole frames.
+     */
+    public static PatchSampler sampler(TrainingSet set, int patch, long seed, IassfConfig model) {
+        return new PatchSampler(set, patch, true, seed, model.physicsPrior());
     }
 
     /** Pairs of a folder or of a list file (whose pairs live in the list's folder). */

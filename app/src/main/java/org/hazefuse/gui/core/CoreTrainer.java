@@ -177,7 +177,7 @@ public final class CoreTrainer implements Trainer {
             PairLoader loader = new PairLoader();
             HazeSampler haze = new HazeSampler();
             TrainingSet set = new TrainingSet(trainingPaths, haze, new PairCache(loader, PairCache.DEFAULT_MAX_BYTES));
-            PatchSampler sampler = new PatchSampler(set, config.patchSize(), true, seed);
+            PatchSampler sampler = org.hazefuse.training.TrainingRun.sampler(set, config.patchSize(), seed, model);
             var validation = ValidationSet.load(validationPaths, loader, haze, seed);
             float lr = (float) config.learningRate();
             // Checkpoints every 50–200 steps; the core trainer also writes one on pause, cancel and at the end.
