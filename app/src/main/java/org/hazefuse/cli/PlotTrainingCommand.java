@@ -20,7 +20,7 @@ final class PlotTrainingCommand extends HeadlessCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "PNG to write (default: <run>/training.png).")
     Path out;
 
-    @Option(names = "--smooth", defaultValue = "50", paramLabel = "STEPS",
+    @Option(names = "--smooth", defaultValue = TrainingPlot.DEFAULT_SMOOTHING, paramLabel = "STEPS",
             description = "Moving-average window of the loss curves (default: ${DEFAULT-VALUE}).")
     int smoothing;
 
@@ -32,11 +32,12 @@ final class PlotTrainingCommand extends HeadlessCommand {
         if (!Files.isDirectory(runDir)) {
             throw new BadInputException(runDir, "no such run folder");
         }
-        if (TrainingLog.read(runDir).steps().isEmpty()) {
+        TrainingLog.History history = TrainingLog.read(runDir);
+        if (history.steps().isEmpty()) {
             throw new BadInputException(runDir, "no steps.csv with logged steps in this folder");
         }
         Path target = out != null ? out : runDir.resolve(FILE_NAME);
-        TrainingLog.History history = TrainingPlot.write(runDir, smoothing, target);
+        TrainingPlot.write(runDir, history, smoothing, target);
         out().printf("%d steps, %d validations: %s%n", history.steps().size(), history.validations().size(), target);
         return ExitCodes.OK;
     }

@@ -16,6 +16,7 @@ import org.hazefuse.iassf.IassfConfigs;
 import org.hazefuse.training.Trainer;
 import org.hazefuse.training.TrainingConfig;
 import org.hazefuse.training.TrainingListener;
+import org.hazefuse.training.TrainingLog;
 import org.hazefuse.training.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -157,7 +158,8 @@ final class TrainCommand extends HeadlessCommand {
     /** The run's curves as {@code <run>/training.png}; a failure here must not fail the finished training. */
     private void writePlot() {
         try {
-            TrainingPlot.write(runDir, 50, runDir.resolve(PlotTrainingCommand.FILE_NAME));
+            TrainingPlot.write(runDir, TrainingLog.read(runDir), Integer.parseInt(TrainingPlot.DEFAULT_SMOOTHING),
+                    runDir.resolve(PlotTrainingCommand.FILE_NAME));
         } catch (Exception e) {
             err().println("warning: could not plot the training curves: " + e.getMessage());
         }

@@ -31,12 +31,14 @@ final class TrainingPlot {
     private TrainingPlot() {
     }
 
+    /** Moving-average window of the loss curves when the user does not choose one. */
+    static final String DEFAULT_SMOOTHING = "50";
+
     /**
-     * Writes the plot of {@code runDir}'s logs to {@code target} atomically, replacing an earlier plot but never
-     * the logs themselves.
+     * Writes the plot of {@code history}, read from {@code runDir}'s logs, to {@code target} atomically, replacing an
+     * earlier plot but never the logs themselves.
      */
-    static TrainingLog.History write(Path runDir, int smoothing, Path target) throws IOException {
-        TrainingLog.History history = TrainingLog.read(runDir);
+    static void write(Path runDir, TrainingLog.History history, int smoothing, Path target) throws IOException {
         String title = "Training run " + runDir.toAbsolutePath().normalize().getFileName();
         BufferedImage image = chart(history, smoothing, title).createBufferedImage(WIDTH, HEIGHT);
         AtomicFiles files = new AtomicFiles(TrainingLog.files(runDir), OverwritePolicy.REPLACE);
@@ -45,7 +47,6 @@ final class TrainingPlot {
                 throw new IOException("no PNG writer");
             }
         });
-        return history;
     }
 
     static JFreeChart chart(TrainingLog.History history, int smoothing, String title) {

@@ -164,9 +164,8 @@ public final class PatchSampler {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray stack;
             if (w < patch || h < patch) {
-                double f = (double) patch / Math.min(w, h);
-                int nw = Math.max(patch, (int) Math.ceil(w * f - 1e-9));
-                int nh = Math.max(patch, (int) Math.ceil(h * f - 1e-9));
+                int nw = enlarged(w, w, h);
+                int nh = enlarged(h, w, h);
                 x = (int) (u * (nw - patch + 1));
                 y = (int) (v * (nh - patch + 1));
                 NDArray full = manager.create(concat(frames, channels, w * h), new Shape(1, channels, h, w));
@@ -224,9 +223,8 @@ public final class PatchSampler {
             int nw = w;
             int nh = h;
             if (w < patch || h < patch) {
-                double f = (double) patch / Math.min(w, h);
-                nw = Math.max(patch, (int) Math.ceil(w * f - 1e-9));
-                nh = Math.max(patch, (int) Math.ceil(h * f - 1e-9));
+                nw = enlarged(w, w, h);
+                nh = enlarged(h, w, h);
                 stack = Resize.resize(stack, nw, nh);
             }
             int x = (int) (u * (nw - patch + 1));
@@ -236,6 +234,12 @@ public final class PatchSampler {
             System.arraycopy(prior.airlight().toFloatArray(), 0, airlightOut, slot * 3, 3);
             return new Choices(item, x, y, flip, turns);
         }
+    }
+
+    /** A side of a w×h frame enlarged (aspect kept) until its shorter side equals the patch. */
+    private int enlarged(int side, int w, int h) {
+        double f = (double) patch / Math.min(w, h);
+        return Math.max(patch, (int) Math.ceil(side * f - 1e-9));
     }
 
     private static NDArray orient(NDArray stack, boolean flip, int turns) {
