@@ -13,6 +13,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.hazefuse.iassf.IassfConfig;
 import org.hazefuse.iassf.IassfConfigs;
+import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.training.Trainer;
 import org.hazefuse.training.TrainingConfig;
 import org.hazefuse.training.TrainingListener;
@@ -79,6 +80,11 @@ final class TrainCommand extends HeadlessCommand {
     @Option(names = "--weight-decay", defaultValue = "1e-4", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
     float weightDecay;
 
+    @Option(names = "--gradient-weight", defaultValue = "1", paramLabel = "W",
+            description = "Weight of the fused-gradient loss term; the spec's is 1, fusion papers often use up to 10"
+                    + " for sharper fused images (default: ${DEFAULT-VALUE}).")
+    float gradientWeight;
+
     @Option(names = "--checkpoint-every", defaultValue = "100", paramLabel = "STEPS",
             description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
@@ -101,8 +107,13 @@ final class TrainCommand extends HeadlessCommand {
         IassfConfig config = IassfConfigs.byName(model)
                 .orElseThrow(() -> badOption("unknown configuration '" + model + "': use " + IassfConfigs.names()));
         Device device = device(engine);
+        if (!(gradientWeight >= 0)) {
+            throw badOption("--gradient-weight must be zero or more, got " + gradientWeight);
+        }
+        var loss = new FusionLoss.Weights(FusionLoss.Weights.SPEC.dehaze(), FusionLoss.Weights.SPEC.intensity(),
+                gradientWeight);
         TrainingConfig training = new TrainingConfig(steps, learningRate, minLearningRate, weightDecay,
-                checkpointEvery, validateEvery, runDir, seed);
+                checkpointEvery, validateEvery, runDir, seed, loss);
         TrainingRun.Prepared prepared = TrainingRun.prepare(new TrainingRun.Spec(config, data, validation,
                 validationCount, batch, patch, workers, training, Optional.ofNullable(initialWeights), device));
         prepared.warnings().forEach(w -> err().println("warning: " + w));

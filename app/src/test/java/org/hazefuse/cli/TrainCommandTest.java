@@ -40,7 +40,25 @@ class TrainCommandTest {
         assertThat(run.resolve("checkpoint.hzc")).exists();
         assertThat(Files.readAllLines(run.resolve("steps.csv"))).hasSize(5);
         Cli.Result info = Cli.run("info", "--model", run.resolve("model.hzf"), "--json");
-        assertThat(info.out()).contains("\"steps\" : \"4\"");
+        assertThat(info.out()).contains("\"steps\" : \"4\"")
+                .contains("\"loss\" : \"dehaze 2.00000, intensity 1.00000, gradient 1.00000\"")
+                .contains("\"schedule\" : \"AdamW, lr")
+                .contains("\"data\" : \"data (2 pairs)")
+                .contains("\"patch\" : \"32\"");
+    }
+
+    @Test
+    void aHeavierGradientTermIsRecordedInTheWeights() {
+        Path run = temp.resolve("sharp");
+        Cli.Result r = train(run, "--gradient-weight", "10");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Cli.Result info = Cli.run("info", "--model", run.resolve("model.hzf"), "--json");
+        assertThat(info.out()).contains("gradient 10.0000");
+
+        Cli.Result negative = train(temp.resolve("neg"), "--gradient-weight", "-1");
+        assertThat(negative.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(negative.err()).contains("--gradient-weight must be zero or more");
+        assertThat(temp.resolve("neg")).doesNotExist();
     }
 
     @Test

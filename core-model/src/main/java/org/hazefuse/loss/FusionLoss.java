@@ -10,22 +10,47 @@ import org.hazefuse.layers.Scalars;
  * The IASSF training loss (IASSF.md, "Loss and training"):
  * L = β·‖V̂ − V_gt‖₁ + ‖F − max(V_gt, I)‖₁ + ‖ |∇F| − max(|∇V_gt|, |∇I|) ‖₁, β = 2, with ∇ = |Sobel_x| + |Sobel_y| per
  * RGB channel (zero padding, same size), I the infrared repeated to 3 channels, and ‖·‖₁ the mean absolute value.
- * All inputs (B, 3, H, W) in [−1, 1].
+ * All inputs (B, 3, H, W) in [−1, 1]. The three terms' weights are {@link Weights#SPEC} unless a run chooses others.
  */
 public final class FusionLoss {
-    public static final float DEHAZE_WEIGHT = 2f;
 
-    /** The loss and its three parts (scalars on the inputs' device); {@code total} carries the gradient. */
+    /** The loss and its three parts, unweighted (scalars on the inputs' device); {@code total} carries the gradient. */
     public record Parts(NDArray total, NDArray dehaze, NDArray intensity, NDArray gradient) {}
+
+    /**
+     * Weights of the dehazing, fused-intensity and fused-gradient terms.
+     *
+     * @param dehaze β of the spec
+     * @param intensity weight of ‖F − max(V_gt, I)‖₁
+     * @param gradient weight of the gradient term; fusion papers that train on little data often raise it (e.g.
+     *     SeAFusion uses 10) to keep the fused image as sharp as its sharpest source
+     */
+    public record Weights(float dehaze, float intensity, float gradient) {
+        /** β = 2 and unit fusion weights, as published. */
+        public static final Weights SPEC = new Weights(2f, 1f, 1f);
+
+        public Weights {
+            if (!(dehaze >= 0 && intensity >= 0 && gradient >= 0) || dehaze + intensity + gradient == 0) {
+                throw new IllegalArgumentException("loss weights must be non-negative and not all zero, got "
+                        + dehaze + ", " + intensity + ", " + gradient);
+            }
+        }
+    }
 
     private FusionLoss() {}
 
+    /** The loss with the published weights. */
     public static Parts compute(NDArray dehazed, NDArray fused, NDArray clear, NDArray infrared) {
+        return compute(dehazed, fused, clear, infrared, Weights.SPEC);
+    }
+
+    public static Parts compute(NDArray dehazed, NDArray fused, NDArray clear, NDArray infrared, Weights weights) {
         NDArray dehaze = dehazed.sub(clear).abs().mean();
         NDArray intensity = fused.sub(clear.maximum(infrared)).abs().mean();
         NDArray gradient = sobelMagnitude(fused).sub(sobelMagnitude(clear).maximum(sobelMagnitude(infrared)))
                 .abs().mean();
-        NDArray total = Scalars.mul(dehaze, DEHAZE_WEIGHT).add(intensity).add(gradient);
+        NDArray total = Scalars.mul(dehaze, weights.dehaze()).add(Scalars.mul(intensity, weights.intensity()))
+                .add(Scalars.mul(gradient, weights.gradient()));
         return new Parts(total, dehaze, intensity, gradient);
     }
 

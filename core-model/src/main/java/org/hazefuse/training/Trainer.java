@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import org.hazefuse.data.Batch;
 import org.hazefuse.iassf.IassfConfig;
@@ -50,18 +52,29 @@ public final class Trainer {
     private final List<ImagePair> validation;
     private final Device device;
     private final Optional<Path> initialWeights;
+    private final Map<String, String> provenance;
 
     /**
      * @param initialWeights weights to fine-tune from (ignored when resuming), or empty to start from scratch
      */
     public Trainer(IassfConfig model, TrainingConfig config, BatchSource data, List<ImagePair> validation,
             Device device, Optional<Path> initialWeights) {
+        this(model, config, data, validation, device, initialWeights, Map.of());
+    }
+
+    /**
+     * @param provenance what the trainer cannot know about its data (sources, batch, patch), written into the
+     *     final weights' manifest next to the schedule, the loss weights and the steps
+     */
+    public Trainer(IassfConfig model, TrainingConfig config, BatchSource data, List<ImagePair> validation,
+            Device device, Optional<Path> initialWeights, Map<String, String> provenance) {
         this.model = model;
         this.config = config;
         this.data = data;
         this.validation = List.copyOf(validation);
         this.device = device;
         this.initialWeights = initialWeights;
+        this.provenance = Map.copyOf(provenance);
     }
 
     public Path checkpointFile() {
@@ -172,9 +185,23 @@ public final class Trainer {
         validate(manager, network, step, log, listener, cancel);
         double wall = wall(wallBefore, runStart);
         Path weights = config.runDir().resolve(WEIGHTS_FILE);
-        WeightsFile.save(network, weights, Map.of("steps", Long.toString(step),
-                "wallSeconds", String.format(java.util.Locale.ROOT, "%.0f", wall)));
+        WeightsFile.save(network, weights, manifestNotes(step, wall));
         return new Result(step, true, weights, wall);
+    }
+
+    /** How the weights were made: enough to train them again. */
+    Map<String, String> manifestNotes(long step, double wallSeconds) {
+        Map<String, String> notes = new TreeMap<>(provenance);
+        notes.put("steps", Long.toString(step));
+        notes.put("wallSeconds", String.format(Locale.ROOT, "%.0f", wallSeconds));
+        notes.put("schedule", String.format(Locale.ROOT, "AdamW, lr %g to %g cosine over %d steps, weight decay %g",
+                config.learningRate(), config.minLearningRate(), config.steps(), config.weightDecay()));
+        FusionLoss.Weights w = config.loss();
+        notes.put("loss", String.format(Locale.ROOT, "dehaze %g, intensity %g, gradient %g", w.dehaze(),
+                w.intensity(), w.gradient()));
+        notes.put("seed", Long.toString(config.seed()));
+        initialWeights.ifPresent(p -> notes.put("init", p.getFileName().toString()));
+        return notes;
     }
 
     /**
@@ -187,7 +214,7 @@ public final class Trainer {
     private float[] trainStep(NDManager manager, IassfNetwork network, AdamW optimizer, Batch batch, float lr) {
         try (NDManager scope = manager.newSubManager();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            FusionLoss.Parts parts = forwardLoss(scope, network, batch);
+            FusionLoss.Parts parts = forwardLoss(scope, network, batch, config.loss());
             collector.backward(parts.total());
             float[] values = {parts.total().getFloat(), parts.dehaze().getFloat(), parts.intensity().getFloat(),
                 parts.gradient().getFloat()};
@@ -199,7 +226,8 @@ public final class Trainer {
     }
 
     /** The training forward pass and the loss of one batch; every array it makes belongs to {@code scope}. */
-    static FusionLoss.Parts forwardLoss(NDManager scope, IassfNetwork network, Batch batch) {
+    static FusionLoss.Parts forwardLoss(NDManager scope, IassfNetwork network, Batch batch,
+            FusionLoss.Weights weights) {
         NDList arrays = batch.toNDList(scope);
         NDArray hazy = Tensors.toSigned(arrays.get(0));
         NDArray infrared = Tensors.toThreeChannels(Tensors.toSigned(arrays.get(1)));
@@ -210,7 +238,7 @@ public final class Trainer {
             inputs.add(arrays.get(4));
         }
         NDList out = network.forward(new ParameterStore(scope, false), inputs, true);
-        return FusionLoss.compute(out.get(0), out.get(2), clear, infrared);
+        return FusionLoss.compute(out.get(0), out.get(2), clear, infrared, weights);
     }
 
     private void validate(NDManager manager, IassfNetwork network, long step, TrainingLog log,
@@ -218,7 +246,7 @@ public final class Trainer {
         if (validation.isEmpty()) {
             return;
         }
-        Validation.Scores scores = Validation.score(manager, network, validation, cancel);
+        Validation.Scores scores = Validation.score(manager, network, validation, config.loss(), cancel);
         var event = new TrainingListener.ValidationEvent(step, scores.psnr(), scores.ssim(), scores.loss());
         log.validation(event);
         listener.onValidation(event);

@@ -2,6 +2,7 @@ package org.hazefuse.training;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.hazefuse.loss.FusionLoss;
 
 /**
  * Settings of a training run (IASSF.md, "Loss and training" gives the published ones: AdamW, lr 2e-4 → 2e-6 cosine,
@@ -15,16 +16,25 @@ import java.util.Objects;
  * @param validateEvery steps between validations (0: only at the end)
  * @param runDir folder for checkpoints, the log and the final weights
  * @param seed seeds the initial weights
+ * @param loss weights of the loss terms ({@link FusionLoss.Weights#SPEC} unless the run departs from the spec)
  */
 public record TrainingConfig(long steps, float learningRate, float minLearningRate, float weightDecay,
-        long checkpointEvery, long validateEvery, Path runDir, long seed) {
+        long checkpointEvery, long validateEvery, Path runDir, long seed, FusionLoss.Weights loss) {
     public TrainingConfig {
         Objects.requireNonNull(runDir, "runDir");
+        Objects.requireNonNull(loss, "loss");
         if (steps <= 0 || checkpointEvery <= 0 || validateEvery < 0) {
             throw new IllegalArgumentException("steps and checkpoint interval must be positive");
         }
         if (!(learningRate > 0) || minLearningRate < 0 || minLearningRate > learningRate || weightDecay < 0) {
             throw new IllegalArgumentException("invalid learning rate settings");
         }
+    }
+
+    /** A run with the published loss weights. */
+    public TrainingConfig(long steps, float learningRate, float minLearningRate, float weightDecay,
+            long checkpointEvery, long validateEvery, Path runDir, long seed) {
+        this(steps, learningRate, minLearningRate, weightDecay, checkpointEvery, validateEvery, runDir, seed,
+                FusionLoss.Weights.SPEC);
     }
 }

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hazefuse.data.PairCache;
 import org.hazefuse.data.PatchSampler;
 import org.hazefuse.data.TrainingSet;
@@ -80,10 +82,21 @@ public final class TrainingRun {
         TrainingSet set = new TrainingSet(trainingPaths, haze, new PairCache(loader, PairCache.DEFAULT_MAX_BYTES));
         PatchSampler sampler = sampler(set, spec.patch(), spec.training().seed(), spec.model());
         var validation = ValidationSet.load(validationPaths, loader, haze, spec.training().seed());
+        Map<String, String> provenance = Map.of(
+                "data", names(spec.data()) + " (" + trainingPaths.size() + " pairs), haze synthesized per sample"
+                        + (sampler.framePrior() ? ", dark-channel prior of the whole frame" : ""),
+                "validation", names(spec.validation()) + " (" + validation.size() + " pairs)",
+                "batch", Integer.toString(spec.batch()),
+                "patch", Integer.toString(spec.patch()));
         Trainer trainer = new Trainer(spec.model(), spec.training(),
                 BatchSource.prefetched(sampler, spec.batch(), spec.workers()), validation, spec.device(),
-                spec.initialWeights());
+                spec.initialWeights(), provenance);
         return new Prepared(trainer, trainingPaths.size(), validation.size(), warnings);
+    }
+
+    private static String names(List<Path> sources) {
+        return sources.stream().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString())
+                .collect(Collectors.joining(", "));
     }
 
     /**

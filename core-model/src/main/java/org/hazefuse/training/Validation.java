@@ -25,7 +25,8 @@ public final class Validation {
     private Validation() {}
 
     /** Every pair must carry its clear visible image. */
-    public static Scores score(NDManager manager, IassfNetwork network, List<ImagePair> pairs, CancelSignal cancel) {
+    public static Scores score(NDManager manager, IassfNetwork network, List<ImagePair> pairs,
+            FusionLoss.Weights weights, CancelSignal cancel) {
         double psnr = 0;
         double ssim = 0;
         double loss = 0;
@@ -38,7 +39,7 @@ public final class Validation {
                 NDArray infrared = Tensors.toThreeChannels(Tensors.toSigned(Tensors.fromImage(scope, pair.infrared())));
                 NDArray clear = Tensors.toSigned(Tensors.fromImage(scope, clearImage));
                 NDList out = network.forward(new ParameterStore(scope, false), new NDList(hazy, infrared), false);
-                loss += FusionLoss.compute(out.get(0), out.get(2), clear, infrared).total().getFloat();
+                loss += FusionLoss.compute(out.get(0), out.get(2), clear, infrared, weights).total().getFloat();
                 var dehazed = Tensors.toImage(Tensors.toUnit(out.get(0)), 0);
                 psnr += Psnr.of(dehazed, clearImage);
                 ssim += Ssim.of(dehazed, clearImage);

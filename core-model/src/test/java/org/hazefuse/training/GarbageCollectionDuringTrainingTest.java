@@ -75,7 +75,7 @@ class GarbageCollectionDuringTrainingTest {
         List<float[]> gradients = new ArrayList<>();
         try (NDManager scope = manager.newSubManager();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            FusionLoss.Parts parts = Trainer.forwardLoss(scope, network, batch);
+            FusionLoss.Parts parts = Trainer.forwardLoss(scope, network, batch, FusionLoss.Weights.SPEC);
             if (collectBeforeBackward) {
                 collectAndPoisonFreedDirectMemory();
             }
