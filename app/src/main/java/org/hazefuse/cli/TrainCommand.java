@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,6 +86,11 @@ final class TrainCommand extends HeadlessCommand {
                     + " for sharper fused images (default: ${DEFAULT-VALUE}).")
     float gradientWeight;
 
+    @Option(names = "--train-only", split = ",", paramLabel = "PART",
+            description = "Update only these parts of the network and keep the others as initialised, e.g. fusion"
+                    + " (parts: encoder, infraredProjection, prompts, embedding, restoration, fusion).")
+    Set<String> trainOnly = Set.of();
+
     @Option(names = "--checkpoint-every", defaultValue = "100", paramLabel = "STEPS",
             description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
@@ -112,8 +118,13 @@ final class TrainCommand extends HeadlessCommand {
         }
         var loss = new FusionLoss.Weights(FusionLoss.Weights.SPEC.dehaze(), FusionLoss.Weights.SPEC.intensity(),
                 gradientWeight);
-        TrainingConfig training = new TrainingConfig(steps, learningRate, minLearningRate, weightDecay,
-                checkpointEvery, validateEvery, runDir, seed, loss);
+        TrainingConfig training;
+        try {
+            training = new TrainingConfig(steps, learningRate, minLearningRate, weightDecay, checkpointEvery,
+                    validateEvery, runDir, seed, loss, trainOnly);
+        } catch (IllegalArgumentException e) {
+            throw badOption(e.getMessage());
+        }
         TrainingRun.Prepared prepared = TrainingRun.prepare(new TrainingRun.Spec(config, data, validation,
                 validationCount, batch, patch, workers, training, Optional.ofNullable(initialWeights), device));
         prepared.warnings().forEach(w -> err().println("warning: " + w));

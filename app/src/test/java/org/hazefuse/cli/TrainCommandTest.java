@@ -62,6 +62,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainOnlyTakesTheNetworksPartNames() {
+        Path run = temp.resolve("fusion");
+        Cli.Result r = train(run, "--train-only", "fusion");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Cli.run("info", "--model", run.resolve("model.hzf"), "--json").out())
+                .contains("fusion (the other parts as initialised)");
+
+        Cli.Result unknown = train(temp.resolve("bad"), "--train-only", "fusion,decoder");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).contains("unknown network part 'decoder'");
+    }
+
+    @Test
     void resumeWithoutCheckpointAndUnknownConfigurationAreBadInput() {
         Cli.Result nothing = train(temp.resolve("empty"), "--resume");
         assertThat(nothing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -3,8 +3,12 @@ package org.hazefuse.iassf;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.hazefuse.density.DarkChannelPrior;
 import org.hazefuse.density.HazeDensityEstimator;
 import org.hazefuse.encoder.FeatureEncoder;
@@ -37,6 +41,9 @@ public final class IassfNetwork extends NetworkBlock {
     public static final String DENSITY_SETTINGS = "densitySettings";
     /** Key of the optional {@link StageClock} in the forward parameters (profiling). */
     public static final String STAGE_CLOCK = "stageClock";
+    /** The network's parts, in order: the names {@link #parametersOf} takes. */
+    public static final List<String> PARTS =
+            List.of("encoder", "infraredProjection", "prompts", "embedding", "restoration", "fusion");
     private static final int MULTIPLE = 4;
 
     private final IassfConfig config;
@@ -65,6 +72,28 @@ public final class IassfNetwork extends NetworkBlock {
 
     public IassfConfig config() {
         return config;
+    }
+
+    /**
+     * The parameters of the named {@link #PARTS}, in the network's order; all of them when {@code parts} is empty.
+     *
+     * @throws IllegalArgumentException for a name that is not a part
+     */
+    public List<Parameter> parametersOf(Collection<String> parts) {
+        for (String part : parts) {
+            if (!PARTS.contains(part)) {
+                throw new IllegalArgumentException("unknown network part '" + part + "': use " + PARTS);
+            }
+        }
+        List<Parameter> out = new ArrayList<>();
+        getParameters().forEach(p -> {
+            // Keys are "<index><part>_<rest>", e.g. 06fusion_01head_weight.
+            String part = p.getKey().replaceFirst("^[0-9]+", "").replaceFirst("_.*", "");
+            if (parts.isEmpty() || parts.contains(part)) {
+                out.add(p.getValue());
+            }
+        });
+        return out;
     }
 
     @Override

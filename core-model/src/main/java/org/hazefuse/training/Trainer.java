@@ -14,12 +14,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import org.hazefuse.data.Batch;
 import org.hazefuse.iassf.IassfConfig;
@@ -104,7 +104,8 @@ public final class Trainer {
         Engine.getInstance().setRandomSeed((int) config.seed());
         try (NDManager manager = NDManager.newBaseManager(device)) {
             IassfNetwork network = createNetwork(manager, resume);
-            List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
+            // Frozen parts get no gradient, so the backward pass also stops where they begin.
+            List<Parameter> parameters = network.parametersOf(config.trainedParts());
             AdamW optimizer = new AdamW(parameters, manager, config.weightDecay());
             long startStep = 0;
             double wallBefore = 0;
@@ -119,7 +120,8 @@ public final class Trainer {
                 startStep = h.step();
                 wallBefore = h.wallSeconds();
             }
-            // Loaded parameter arrays are new tensors without gradients; training needs them on every one.
+            // Loaded parameter arrays are new tensors without gradients; training needs them on every trained one.
+            network.getParameters().values().forEach(p -> p.getArray().setRequiresGradient(false));
             parameters.forEach(p -> p.getArray().setRequiresGradient(true));
             return loop(manager, network, optimizer, startStep, wallBefore, listener, cancel);
         }
@@ -200,6 +202,10 @@ public final class Trainer {
         notes.put("loss", String.format(Locale.ROOT, "dehaze %g, intensity %g, gradient %g", w.dehaze(),
                 w.intensity(), w.gradient()));
         notes.put("seed", Long.toString(config.seed()));
+        if (!config.trainedParts().isEmpty()) {
+            notes.put("trained", String.join(", ", new TreeSet<>(config.trainedParts()))
+                    + " (the other parts as initialised)");
+        }
         initialWeights.ifPresent(p -> notes.put("init", p.getFileName().toString()));
         return notes;
     }

@@ -2,6 +2,8 @@ package org.hazefuse.training;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
+import org.hazefuse.iassf.IassfNetwork;
 import org.hazefuse.loss.FusionLoss;
 
 /**
@@ -17,12 +19,22 @@ import org.hazefuse.loss.FusionLoss;
  * @param runDir folder for checkpoints, the log and the final weights
  * @param seed seeds the initial weights
  * @param loss weights of the loss terms ({@link FusionLoss.Weights#SPEC} unless the run departs from the spec)
+ * @param trainedParts the {@link IassfNetwork#PARTS} the optimizer updates, the others stay frozen (e.g. only
+ *     {@code fusion}, to change the fused image without touching the dehazing); empty for the whole network
  */
 public record TrainingConfig(long steps, float learningRate, float minLearningRate, float weightDecay,
-        long checkpointEvery, long validateEvery, Path runDir, long seed, FusionLoss.Weights loss) {
+        long checkpointEvery, long validateEvery, Path runDir, long seed, FusionLoss.Weights loss,
+        Set<String> trainedParts) {
     public TrainingConfig {
         Objects.requireNonNull(runDir, "runDir");
         Objects.requireNonNull(loss, "loss");
+        trainedParts = Set.copyOf(trainedParts);
+        for (String part : trainedParts) {
+            if (!IassfNetwork.PARTS.contains(part)) {
+                throw new IllegalArgumentException("unknown network part '" + part + "': use "
+                        + String.join(", ", IassfNetwork.PARTS));
+            }
+        }
         if (steps <= 0 || checkpointEvery <= 0 || validateEvery < 0) {
             throw new IllegalArgumentException("steps and checkpoint interval must be positive");
         }
@@ -35,6 +47,6 @@ public record TrainingConfig(long steps, float learningRate, float minLearningRa
     public TrainingConfig(long steps, float learningRate, float minLearningRate, float weightDecay,
             long checkpointEvery, long validateEvery, Path runDir, long seed) {
         this(steps, learningRate, minLearningRate, weightDecay, checkpointEvery, validateEvery, runDir, seed,
-                FusionLoss.Weights.SPEC);
+                FusionLoss.Weights.SPEC, Set.of());
     }
 }

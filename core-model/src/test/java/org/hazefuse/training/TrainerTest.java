@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hazefuse.iassf.IassfConfigs;
+import org.hazefuse.iassf.IassfNetwork;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.TestFiles;
+import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.weights.WeightsFile;
 import org.junit.jupiter.api.Test;
@@ -26,7 +32,10 @@ class TrainerTest {
     Path temp;
 
     private TrainingRun.Prepared prepare(Path runDir, long steps, long checkpointEvery) {
-        TrainingConfig config = new TrainingConfig(steps, 1e-3f, 1e-5f, 1e-4f, checkpointEvery, 0, runDir, 7);
+        return prepare(new TrainingConfig(steps, 1e-3f, 1e-5f, 1e-4f, checkpointEvery, 0, runDir, 7));
+    }
+
+    private TrainingRun.Prepared prepare(TrainingConfig config) {
         List<Path> data = List.of(TestFiles.resource("pairs/msrs"));
         return TrainingRun.prepare(new TrainingRun.Spec(IassfConfigs.TINY, data, List.of(TestFiles.resource("pairs/tno")),
                 1, 2, 32, 1, config, Optional.empty(), Device.cpu()));
@@ -60,6 +69,34 @@ class TrainerTest {
             assertThat(WeightsFile.load(result.weights(), manager, IassfConfigs.TINY).manifest().provenance())
                     .containsEntry("steps", "50");
         }
+    }
+
+    @Test
+    void onlyTheTrainedPartsChange() throws IOException {
+        Path runDir = temp.resolve("fusion-only");
+        TrainingConfig config = new TrainingConfig(3, 1e-3f, 1e-5f, 1e-4f, 3, 0, runDir, 7,
+                FusionLoss.Weights.SPEC, Set.of("fusion"));
+        Trainer.Result result = prepare(config).trainer().run(false, new TrainingListener() {}, CancelSignal.NEVER);
+
+        try (NDManager manager = NDManager.newBaseManager()) {
+            IassfNetwork initial = new IassfNetwork(IassfConfigs.TINY);
+            manager.getEngine().setRandomSeed(7);
+            initial.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
+            WeightsFile.Loaded trained = WeightsFile.load(result.weights(), manager, IassfConfigs.TINY);
+            assertThat(trained.manifest().provenance()).containsEntry("trained",
+                    "fusion (the other parts as initialised)");
+            for (String part : IassfNetwork.PARTS) {
+                List<Parameter> before = initial.parametersOf(Set.of(part));
+                List<Parameter> after = trained.network().parametersOf(Set.of(part));
+                boolean same = true;
+                for (int i = 0; i < before.size(); i++) {
+                    same &= before.get(i).getArray().contentEquals(after.get(i).getArray());
+                }
+                assertThat(same).as(part).isEqualTo(!part.equals("fusion"));
+            }
+        }
+        assertThatThrownBy(() -> new TrainingConfig(3, 1e-3f, 1e-5f, 1e-4f, 3, 0, runDir, 7,
+                FusionLoss.Weights.SPEC, Set.of("decoder"))).hasMessageContaining("unknown network part 'decoder'");
     }
 
     @Test
