@@ -76,7 +76,8 @@ public class EvalCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--methods", split = ",", paramLabel = "NAME",
-            description = "Methods to run, e.g. lite,dcp+gff,none+max, or weights files (.hzf).")
+            description = "Methods to run, e.g. lite,dcp+gff,none+max, or weights files (.hzf); lite+gff fuses lite's"
+                    + " dehazed image with a classical rule (avg, max, lap, gff).")
     List<String> methods = new ArrayList<>();
 
     @Option(names = "--fused", paramLabel = "DIR",

@@ -3,6 +3,7 @@ package org.hazefuse.baseline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.hazefuse.catalog.MethodCatalog;
 
@@ -27,6 +28,11 @@ public final class Baselines {
     public static List<String> names() {
         return RULES.keySet().stream().flatMap(r -> java.util.stream.Stream.of("dcp+" + r, "none+" + r))
                 .sorted((a, b) -> Boolean.compare(b.startsWith("dcp"), a.startsWith("dcp"))).toList();
+    }
+
+    /** A new fusion rule by name ({@code avg}, {@code max}, {@code lap}, {@code gff}), if there is one. */
+    public static Optional<FusionRule> rule(String name) {
+        return Optional.ofNullable(RULES.get(name)).map(Supplier::get);
     }
 
     /** A new baseline by name, e.g. {@code dcp+lap}. */

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.hazefuse.baseline.Baselines;
+import org.hazefuse.baseline.FusionRule;
+import org.hazefuse.baseline.RuleOnDehazed;
 import org.hazefuse.iassf.IassfConfig;
 import org.hazefuse.iassf.IassfConfigs;
 import org.hazefuse.iassf.IassfNetwork;
@@ -94,7 +96,8 @@ public final class MethodCatalog {
     }
 
     /**
-     * Opens a method by registry name or weights-file path.
+     * Opens a method by registry name or weights-file path; {@code <method>+<rule>} (e.g. {@code lite+gff},
+     * {@code model.hzf+max}) fuses that method's dehazed image with a classical rule ({@link RuleOnDehazed}).
      *
      * @throws BadInputException for an unknown name or an unusable weights file
      */
@@ -111,12 +114,18 @@ public final class MethodCatalog {
         if (config.isPresent()) {
             return openConfig(config.get(), options);
         }
+        int plus = nameOrPath.lastIndexOf('+');
+        Optional<FusionRule> rule = plus > 0 ? Baselines.rule(key.substring(plus + 1)) : Optional.empty();
+        if (rule.isPresent()) {
+            // e.g. lite+gff: the network dehazes, the classical rule fuses.
+            return new RuleOnDehazed(open(nameOrPath.substring(0, plus), options), rule.get());
+        }
         Path path = Path.of(nameOrPath);
         if (Files.exists(path) || nameOrPath.endsWith(WeightsFile.EXTENSION)) {
             return openFile(path, options);
         }
         throw new BadInputException(null, "unknown method '" + nameOrPath + "': use one of "
-                + list().stream().map(Entry::name).toList() + " or the path of a " + WeightsFile.EXTENSION + " file");
+                + list().stream().map(Entry::name).toList() + ", the path of a " + WeightsFile.EXTENSION + " file, or either followed by +avg, +max, +lap or +gff");
     }
 
     private static FusionMethod openConfig(IassfConfig config, Options options) {
