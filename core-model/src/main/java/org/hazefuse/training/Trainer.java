@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -196,11 +197,11 @@ public final class Trainer {
         Map<String, String> notes = new TreeMap<>(provenance);
         notes.put("steps", Long.toString(step));
         notes.put("wallSeconds", String.format(Locale.ROOT, "%.0f", wallSeconds));
-        notes.put("schedule", String.format(Locale.ROOT, "AdamW, lr %g to %g cosine over %d steps, weight decay %g",
-                config.learningRate(), config.minLearningRate(), config.steps(), config.weightDecay()));
+        notes.put("schedule", "AdamW, lr " + plain(config.learningRate()) + " to " + plain(config.minLearningRate())
+                + " cosine over " + config.steps() + " steps, weight decay " + plain(config.weightDecay()));
         FusionLoss.Weights w = config.loss();
-        notes.put("loss", String.format(Locale.ROOT, "dehaze %g, intensity %g, gradient %g", w.dehaze(),
-                w.intensity(), w.gradient()));
+        notes.put("loss", "dehaze " + plain(w.dehaze()) + ", intensity " + plain(w.intensity()) + ", gradient "
+                + plain(w.gradient()));
         notes.put("seed", Long.toString(config.seed()));
         if (!config.trainedParts().isEmpty()) {
             notes.put("trained", String.join(", ", new TreeSet<>(config.trainedParts()))
@@ -264,6 +265,11 @@ public final class Trainer {
         Checkpoint.save(file, Checkpoint.header(step, config.steps(), model, wall(wallBefore, runStart)), network,
                 optimizer);
         listener.onCheckpoint(step, file);
+    }
+
+    /** 0.0002 rather than 2.0E-4 or 0.000200000. */
+    private static String plain(float x) {
+        return new BigDecimal(Float.toString(x)).stripTrailingZeros().toPlainString();
     }
 
     private static double wall(double before, long start) {
