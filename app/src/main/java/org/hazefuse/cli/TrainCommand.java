@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.hazefuse.haze.HazeSampler;
 import org.hazefuse.iassf.IassfConfig;
 import org.hazefuse.iassf.IassfConfigs;
 import org.hazefuse.loss.FusionLoss;
@@ -91,6 +92,11 @@ final class TrainCommand extends HeadlessCommand {
                     + " (parts: encoder, infraredProjection, prompts, embedding, restoration, fusion).")
     Set<String> trainOnly = Set.of();
 
+    @Option(names = "--haze-transmission", paramLabel = "MIN-MAX", defaultValue = "0.05-0.7",
+            description = "Range of the synthesized haze's transmission at the farthest point; higher is lighter"
+                    + " haze (default: ${DEFAULT-VALUE}).")
+    String hazeTransmission;
+
     @Option(names = "--checkpoint-every", defaultValue = "100", paramLabel = "STEPS",
             description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
@@ -126,7 +132,8 @@ final class TrainCommand extends HeadlessCommand {
             throw badOption(e.getMessage());
         }
         TrainingRun.Prepared prepared = TrainingRun.prepare(new TrainingRun.Spec(config, data, validation,
-                validationCount, batch, patch, workers, training, Optional.ofNullable(initialWeights), device));
+                validationCount, batch, patch, workers, training, Optional.ofNullable(initialWeights), device,
+                hazeRanges()));
         prepared.warnings().forEach(w -> err().println("warning: " + w));
         out().printf(Locale.ROOT, "training '%s' on %d pairs (%d validation) on %s%n", config.name(),
                 prepared.trainingPairs(), prepared.validationPairs(), org.hazefuse.inference.Devices.describe(device));
@@ -184,6 +191,18 @@ final class TrainCommand extends HeadlessCommand {
                     runDir.resolve(PlotTrainingCommand.FILE_NAME));
         } catch (Exception e) {
             err().println("warning: could not plot the training curves: " + e.getMessage());
+        }
+    }
+
+    private HazeSampler.Ranges hazeRanges() {
+        String[] parts = hazeTransmission.split("-", 2);
+        try {
+            HazeSampler.Ranges d = HazeSampler.Ranges.defaults();
+            return new HazeSampler.Ranges(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                    d.airlightMin(), d.airlightMax(), d.tintMax(), d.nearMin(), d.nearMax(), d.reliefMax());
+        } catch (RuntimeException e) {
+            throw badOption("--haze-transmission must look like 0.05-0.7 with 0 < MIN <= MAX <= 1, not '"
+                    + hazeTransmission + "'");
         }
     }
 }

@@ -62,6 +62,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void theHazeRangeIsAnOptionAndIsRecorded() {
+        Path run = temp.resolve("light");
+        Cli.Result r = train(run, "--haze-transmission", "0.5-0.95");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Cli.run("info", "--model", run.resolve("model.hzf"), "--json").out())
+                .contains("farthest transmission 0.50-0.95, airlight 0.60-1.00");
+
+        for (String bad : new String[] {"0.9-0.5", "light", "0-0.5"}) {
+            Cli.Result refused = train(temp.resolve("bad"), "--haze-transmission", bad);
+            assertThat(refused.exitCode()).as(bad).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(refused.err()).contains("--haze-transmission must look like 0.05-0.7");
+        }
+        assertThat(temp.resolve("bad")).doesNotExist();
+    }
+
+    @Test
     void trainOnlyTakesTheNetworksPartNames() {
         Path run = temp.resolve("fusion");
         Cli.Result r = train(run, "--train-only", "fusion");

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,8 +39,17 @@ public final class TrainingRun {
      * @param workers data threads decoding and augmenting off the training thread
      */
     public record Spec(IassfConfig model, List<Path> data, List<Path> validation, int validationLimit, int batch,
-            int patch, int workers, TrainingConfig training, Optional<Path> initialWeights, Device device) {
+            int patch, int workers, TrainingConfig training, Optional<Path> initialWeights, Device device,
+            HazeSampler.Ranges haze) {
+        /** With the default haze ranges. */
+        public Spec(IassfConfig model, List<Path> data, List<Path> validation, int validationLimit, int batch,
+                int patch, int workers, TrainingConfig training, Optional<Path> initialWeights, Device device) {
+            this(model, data, validation, validationLimit, batch, patch, workers, training, initialWeights, device,
+                    HazeSampler.Ranges.defaults());
+        }
+
         public Spec {
+            Objects.requireNonNull(haze, "haze");
             data = List.copyOf(data);
             validation = List.copyOf(validation);
             if (data.isEmpty()) {
@@ -78,7 +89,7 @@ public final class TrainingRun {
             throw new BadInputException(spec.data().get(0), "no training pairs found");
         }
         PairLoader loader = new PairLoader();
-        HazeSampler haze = new HazeSampler();
+        HazeSampler haze = new HazeSampler(spec.haze());
         TrainingSet set = new TrainingSet(trainingPaths, haze, new PairCache(loader, PairCache.DEFAULT_MAX_BYTES));
         PatchSampler sampler = sampler(set, spec.patch(), spec.training().seed(), spec.model());
         var validation = ValidationSet.load(validationPaths, loader, haze, spec.training().seed());
@@ -86,12 +97,19 @@ public final class TrainingRun {
                 "data", names(spec.data()) + " (" + trainingPaths.size() + " pairs), haze synthesized per sample"
                         + (sampler.framePrior() ? ", dark-channel prior of the whole frame" : ""),
                 "validation", names(spec.validation()) + " (" + validation.size() + " pairs)",
+                "haze", describe(spec.haze()),
                 "batch", Integer.toString(spec.batch()),
                 "patch", Integer.toString(spec.patch()));
         Trainer trainer = new Trainer(spec.model(), spec.training(),
                 BatchSource.prefetched(sampler, spec.batch(), spec.workers()), validation, spec.device(),
                 spec.initialWeights(), provenance);
         return new Prepared(trainer, trainingPaths.size(), validation.size(), warnings);
+    }
+
+    private static String describe(HazeSampler.Ranges r) {
+        return String.format(Locale.ROOT, "farthest transmission %.2f-%.2f, airlight %.2f-%.2f (tint %.2f),"
+                + " near %.2f-%.2f, relief %.2f", r.minTransmission(), r.maxTransmission(), r.airlightMin(),
+                r.airlightMax(), r.tintMax(), r.nearMin(), r.nearMax(), r.reliefMax());
     }
 
     private static String names(List<Path> sources) {
