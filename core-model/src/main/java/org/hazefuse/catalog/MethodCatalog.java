@@ -125,7 +125,8 @@ public final class MethodCatalog {
             return openFile(path, options);
         }
         throw new BadInputException(null, "unknown method '" + nameOrPath + "': use one of "
-                + list().stream().map(Entry::name).toList() + ", the path of a " + WeightsFile.EXTENSION + " file, or either followed by +avg, +max, +lap or +gff");
+                + list().stream().map(Entry::name).toList() + ", the path of a " + WeightsFile.EXTENSION
+                + " file, or either followed by +avg, +max, +lap or +gff");
     }
 
     private static FusionMethod openConfig(IassfConfig config, Options options) {

@@ -14,7 +14,7 @@ import org.hazefuse.layers.Scalars;
  */
 public final class FusionLoss {
 
-    /** The loss and its three parts, unweighted (scalars on the inputs' device); {@code total} carries the gradient. */
+    /** The weighted total, which carries the gradient, and the three unweighted parts (scalars on the device). */
     public record Parts(NDArray total, NDArray dehaze, NDArray intensity, NDArray gradient) {}
 
     /**

@@ -37,6 +37,7 @@ public final class TrainingRun {
      * @param validation held-aside sources, scored on whole frames; removed from the training pairs if listed in both
      * @param validationLimit at most this many validation pairs (the first ones)
      * @param workers data threads decoding and augmenting off the training thread
+     * @param haze the ranges haze is synthesized from, for training and validation pairs alike
      */
     public record Spec(IassfConfig model, List<Path> data, List<Path> validation, int validationLimit, int batch,
             int patch, int workers, TrainingConfig training, Optional<Path> initialWeights, Device device,
