@@ -62,6 +62,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void aFineTuneCountsTheStepsOfItsInitialWeights() {
+        Path first = temp.resolve("first");
+        assertThat(train(first).exitCode()).isZero();
+        Path second = temp.resolve("second");
+        Cli.Result r = train(second, "--init", first.resolve("model.hzf").toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Cli.run("info", "--model", second.resolve("model.hzf"), "--json").out())
+                .contains("\"steps\" : \"8\"").contains("\"fineTuneSteps\" : \"4\"")
+                .containsPattern("\"init\" : \"model.hzf \\(sha256 [0-9a-f]{12}, 4 steps\\)\"");
+    }
+
+    @Test
     void theHazeRangeIsAnOptionAndIsRecorded() {
         Path run = temp.resolve("light");
         Cli.Result r = train(run, "--haze-transmission", "0.5-0.95");

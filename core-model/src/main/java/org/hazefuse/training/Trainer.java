@@ -31,6 +31,7 @@ import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.ImagePair;
 import org.hazefuse.runtime.NativeRuntime;
 import org.hazefuse.weights.WeightsFile;
+import org.hazefuse.weights.WeightsManifest;
 
 /**
  * Trains an IASSF network: AdamW with cosine annealing on {@link FusionLoss}, checkpoints every N steps (and when
@@ -207,7 +208,18 @@ public final class Trainer {
             notes.put("trained", String.join(", ", new TreeSet<>(config.trainedParts()))
                     + " (the other parts as initialised)");
         }
-        initialWeights.ifPresent(p -> notes.put("init", p.getFileName().toString()));
+        if (initialWeights.isPresent()) {
+            // A fine-tune's weights have seen the initial weights' steps too: "steps" counts both.
+            Path file = initialWeights.get();
+            WeightsManifest init = WeightsFile.readManifest(file);
+            String before = init.provenance().getOrDefault("steps", "");
+            notes.put("init", file.getFileName() + " (sha256 " + init.sha256().substring(0, 12)
+                    + (before.isEmpty() ? "" : ", " + before + " steps") + ")");
+            if (before.matches("[0-9]+")) {
+                notes.put("steps", Long.toString(Long.parseLong(before) + step));
+                notes.put("fineTuneSteps", Long.toString(step));
+            }
+        }
         return notes;
     }
 
