@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.hazefuse.catalog.MethodCatalog;
 import org.hazefuse.data.PairCache;
@@ -22,6 +23,7 @@ import org.hazefuse.data.ValidationSet;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.training.Trainer;
 import org.hazefuse.gui.training.TrainingConfig;
+import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.gui.training.TrainingListener;
 import org.hazefuse.gui.training.TrainingProgress;
 import org.hazefuse.gui.training.TrainingRun;
@@ -182,7 +184,8 @@ public final class CoreTrainer implements Trainer {
             float lr = (float) config.learningRate();
             // Checkpoints every 50–200 steps; the core trainer also writes one on pause, cancel and at the end.
             var training = new org.hazefuse.training.TrainingConfig(config.steps(), lr, lr / 100, 1e-4f,
-                    Math.min(200, Math.max(50, config.steps() / 10)), config.validateEvery(), runDir, seed);
+                    Math.min(200, Math.max(50, config.steps() / 10)), config.validateEvery(), runDir, seed,
+                    FusionLoss.Weights.SPEC, config.fusionOnly() ? Set.of("fusion") : Set.of());
             Device device = Devices.select("auto");
             return new org.hazefuse.training.Trainer(model, training,
                     BatchSource.prefetched(sampler, config.batchSize(), 1), validation, device, initial);

@@ -16,9 +16,11 @@ import org.hazefuse.gui.input.InputPair;
  * @param batchSize ≥ 1
  * @param patchSize side of the square training crops, ≥ 16
  * @param validateEvery steps between validation figures, ≥ 1
+ * @param fusionOnly update only the fusion network, so the dehazed output stays as it was
  */
 public record TrainingConfig(String model, List<Path> datasetFolders, List<InputPair> pairs, int steps,
-                             double learningRate, int batchSize, int patchSize, int validateEvery) {
+                             double learningRate, int batchSize, int patchSize, int validateEvery,
+                             boolean fusionOnly) {
     public TrainingConfig {
         Objects.requireNonNull(model, "model");
         datasetFolders = List.copyOf(datasetFolders);

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -144,6 +145,12 @@ public final class TrainingPane extends BorderPane {
         grid.add(label("Patch size"), 0, row);
         grid.add(patch, 1, row++);
         row = spinner(grid, row, "Validate every (steps)", "train-validate", 1, 100_000, vm.validateEveryProperty(), 10);
+        CheckBox fusionOnly = new CheckBox("Fusion only (keep the dehazing)");
+        fusionOnly.setId("train-fusion-only");
+        fusionOnly.setTooltip(new Tooltip(
+                "Adapt the fused image to your camera; the dehazed image stays as the starting weights give it"));
+        fusionOnly.selectedProperty().bindBidirectional(vm.fusionOnlyProperty());
+        grid.add(fusionOnly, 0, row++, 2, 1);
 
         Button start = new Button("Start");
         start.setId("train-start");

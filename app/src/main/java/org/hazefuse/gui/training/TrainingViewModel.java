@@ -45,6 +45,7 @@ public final class TrainingViewModel {
 
     private final ObservableList<Path> datasetFolders = FXCollections.observableArrayList();
     private final BooleanProperty useLoadedPairs = new SimpleBooleanProperty(true);
+    private final BooleanProperty fusionOnly = new SimpleBooleanProperty(false);
     private final IntegerProperty steps = new SimpleIntegerProperty(500);
     private final DoubleProperty logLearningRate = new SimpleDoubleProperty(-4);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(4);
@@ -80,7 +81,8 @@ public final class TrainingViewModel {
             throw new IllegalArgumentException("choose a model to fine-tune first");
         }
         return new TrainingConfig(m, pairs ? List.of() : List.copyOf(datasetFolders), pairs ? loadedPairs.get() : List.of(),
-                steps.get(), Math.pow(10, logLearningRate.get()), batchSize.get(), patchSize.get(), validateEvery.get());
+                steps.get(), Math.pow(10, logLearningRate.get()), batchSize.get(), patchSize.get(), validateEvery.get(),
+                fusionOnly.get());
     }
 
     public void start() {
@@ -263,6 +265,11 @@ public final class TrainingViewModel {
 
     public BooleanProperty useLoadedPairsProperty() {
         return useLoadedPairs;
+    }
+
+    /** Fine-tune only the fusion network: the dehazed image stays as the starting weights give it. */
+    public BooleanProperty fusionOnlyProperty() {
+        return fusionOnly;
     }
 
     public IntegerProperty stepsProperty() {

@@ -13,6 +13,7 @@ import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.task.UiThread;
 import org.hazefuse.gui.testing.FakeDialogService;
 import org.hazefuse.gui.testing.TestPairs;
+import org.hazefuse.weights.WeightsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,5 +69,25 @@ class CoreTrainingPaneTest {
         assertThat(vm.tunedWeightsProperty().get()).exists().hasFileName("model.hzf");
         org.hazefuse.gui.ScreenshotTest.write(
                 WaitForAsyncUtils.waitForAsyncFx(10_000, () -> pane.snapshot(null, null)), "fine-tuning.png");
+    }
+
+    @Test
+    void fusionOnlyFineTuningLeavesTheOtherPartsFrozen(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.stepsProperty().set(2);
+            vm.batchSizeProperty().set(1);
+            vm.patchSizeProperty().set(64);
+            vm.validateEveryProperty().set(2);
+        });
+        robot.clickOn("#train-fusion-only");
+        assertThat(vm.fusionOnlyProperty().get()).isTrue();
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> vm.stateProperty().get() != TrainingState.IDLE && !vm.stateProperty().get().active());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(WeightsFile.readManifest(vm.tunedWeightsProperty().get()).provenance())
+                .containsEntry("trained", "fusion (the other parts as initialised)");
     }
 }
