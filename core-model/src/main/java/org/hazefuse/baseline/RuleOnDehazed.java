@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.hazefuse.image.Colour;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
 import org.hazefuse.method.FusionResult;
 import org.hazefuse.method.ImagePair;
+import org.hazefuse.runtime.NativeRuntime;
 
 /**
  * Another method's dehazed image fused with the infrared image by a classical rule, e.g. {@code lite+gff}: the
@@ -51,8 +51,9 @@ public final class RuleOnDehazed implements FusionMethod {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray visible = manager.create(dehazed.dehazed().data(), new Shape(1, 3, h, w));
             NDArray infrared = manager.create(pair.infrared().data(), new Shape(1, 1, h, w));
-            fused = new FloatImage(w, h, 3,
-                    Colour.withLuma(visible, rule.fuse(Colour.luma(visible), infrared)).toFloatArray());
+            fused = new FloatImage(w, h, 3, rule.fuseColour(visible, infrared).toFloatArray());
+        } finally {
+            NativeRuntime.releaseFreeMemoryAfter((long) w * h);
         }
         Duration fusion = Duration.ofNanos(System.nanoTime() - start);
         Map<String, Duration> timings = new LinkedHashMap<>(dehazed.timings());

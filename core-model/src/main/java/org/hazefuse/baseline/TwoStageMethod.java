@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.hazefuse.image.Colour;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
@@ -63,8 +62,7 @@ public final class TwoStageMethod implements FusionMethod {
             cancel.throwIfCancelled();
             NDArray base = dehaze ? d.image() : visible;
             long t1 = System.nanoTime();
-            NDArray fusedLuma = rule.fuse(Colour.luma(base), infrared);
-            NDArray fused = Colour.withLuma(base, fusedLuma);
+            NDArray fused = rule.fuseColour(base, infrared);
             timings.put("fusion", Duration.ofNanos(System.nanoTime() - t1));
             FloatImage dehazed = dehaze ? new FloatImage(w, h, 3, base.toFloatArray()) : pair.visible();
             FloatImage density = new FloatImage(w, h, 1, d.density().toFloatArray());
