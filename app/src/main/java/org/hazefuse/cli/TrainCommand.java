@@ -197,9 +197,8 @@ final class TrainCommand extends HeadlessCommand {
     private HazeSampler.Ranges hazeRanges() {
         String[] parts = hazeTransmission.split("-", 2);
         try {
-            HazeSampler.Ranges d = HazeSampler.Ranges.defaults();
-            return new HazeSampler.Ranges(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
-                    d.airlightMin(), d.airlightMax(), d.tintMax(), d.nearMin(), d.nearMax(), d.reliefMax());
+            return HazeSampler.Ranges.defaults().withTransmission(Double.parseDouble(parts[0]),
+                    Double.parseDouble(parts[1]));
         } catch (RuntimeException e) {
             throw badOption("--haze-transmission must look like 0.05-0.7 with 0 < MIN <= MAX <= 1, not '"
                     + hazeTransmission + "'");

@@ -36,6 +36,11 @@ public final class HazeSampler {
         public static Ranges defaults() {
             return new Ranges(0.05, 0.7, 0.6, 1.0, 0.05, 0.2, 0.7, 0.3);
         }
+
+        /** These ranges with another farthest-transmission range. */
+        public Ranges withTransmission(double min, double max) {
+            return new Ranges(min, max, airlightMin, airlightMax, tintMax, nearMin, nearMax, reliefMax);
+        }
     }
 
     private final Ranges ranges;
