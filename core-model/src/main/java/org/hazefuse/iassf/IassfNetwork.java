@@ -75,16 +75,26 @@ public final class IassfNetwork extends NetworkBlock {
     }
 
     /**
+     * Checks that every name is one of {@link #PARTS}.
+     *
+     * @throws IllegalArgumentException naming the first unknown part and the known ones
+     */
+    public static void requireParts(Collection<String> parts) {
+        for (String part : parts) {
+            if (!PARTS.contains(part)) {
+                throw new IllegalArgumentException("unknown network part '" + part + "': use "
+                        + String.join(", ", PARTS));
+            }
+        }
+    }
+
+    /**
      * The parameters of the named {@link #PARTS}, in the network's order; all of them when {@code parts} is empty.
      *
      * @throws IllegalArgumentException for a name that is not a part
      */
     public List<Parameter> parametersOf(Collection<String> parts) {
-        for (String part : parts) {
-            if (!PARTS.contains(part)) {
-                throw new IllegalArgumentException("unknown network part '" + part + "': use " + PARTS);
-            }
-        }
+        requireParts(parts);
         List<Parameter> out = new ArrayList<>();
         getParameters().forEach(p -> {
             // Keys are "<index><part>_<rest>", e.g. 06fusion_01head_weight.

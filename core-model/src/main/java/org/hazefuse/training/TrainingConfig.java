@@ -29,12 +29,7 @@ public record TrainingConfig(long steps, float learningRate, float minLearningRa
         Objects.requireNonNull(runDir, "runDir");
         Objects.requireNonNull(loss, "loss");
         trainedParts = Set.copyOf(trainedParts);
-        for (String part : trainedParts) {
-            if (!IassfNetwork.PARTS.contains(part)) {
-                throw new IllegalArgumentException("unknown network part '" + part + "': use "
-                        + String.join(", ", IassfNetwork.PARTS));
-            }
-        }
+        IassfNetwork.requireParts(trainedParts);
         if (steps <= 0 || checkpointEvery <= 0 || validateEvery < 0) {
             throw new IllegalArgumentException("steps and checkpoint interval must be positive");
         }
