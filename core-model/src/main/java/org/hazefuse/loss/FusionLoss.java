@@ -39,11 +39,6 @@ public final class FusionLoss {
 
     private FusionLoss() {}
 
-    /** The loss with the published weights. */
-    public static Parts compute(NDArray dehazed, NDArray fused, NDArray clear, NDArray infrared) {
-        return compute(dehazed, fused, clear, infrared, Weights.SPEC);
-    }
-
     public static Parts compute(NDArray dehazed, NDArray fused, NDArray clear, NDArray infrared, Weights weights) {
         NDArray dehaze = dehazed.sub(clear).abs().mean();
         NDArray intensity = fused.sub(clear.maximum(infrared)).abs().mean();

@@ -20,7 +20,7 @@ class FusionLossTest {
             // and gradients alike (0, not −1, so the Sobel filter's zero padding adds no border edges).
             NDArray infrared = m.zeros(SHAPE);
 
-            FusionLoss.Parts parts = FusionLoss.compute(clear, clear, clear, infrared);
+            FusionLoss.Parts parts = FusionLoss.compute(clear, clear, clear, infrared, FusionLoss.Weights.SPEC);
 
             assertThat(parts.total().getFloat()).isZero();
         }
@@ -35,7 +35,8 @@ class FusionLossTest {
             NDArray clear = m.randomUniform(-1, 1, SHAPE);
             NDArray infrared = m.randomUniform(-1, 1, new Shape(1, 1, 16, 16)).repeat(1, 3);
 
-            FusionLoss.Parts spec = FusionLoss.compute(dehazed, fused, clear, infrared);
+            FusionLoss.Parts spec =
+                    FusionLoss.compute(dehazed, fused, clear, infrared, FusionLoss.Weights.SPEC);
             FusionLoss.Parts sharp = FusionLoss.compute(dehazed, fused, clear, infrared,
                     new FusionLoss.Weights(2f, 1f, 10f));
 
