@@ -30,6 +30,11 @@ public final class Baselines {
                 .sorted((a, b) -> Boolean.compare(b.startsWith("dcp"), a.startsWith("dcp"))).toList();
     }
 
+    /** The fusion rules' names: avg, max, lap, gff. */
+    public static List<String> ruleNames() {
+        return List.copyOf(RULES.keySet());
+    }
+
     /** A new fusion rule by name ({@code avg}, {@code max}, {@code lap}, {@code gff}), if there is one. */
     public static Optional<FusionRule> rule(String name) {
         return Optional.ofNullable(RULES.get(name)).map(Supplier::get);

@@ -126,7 +126,13 @@ public final class MethodCatalog {
         }
         throw new BadInputException(null, "unknown method '" + nameOrPath + "': use one of "
                 + list().stream().map(Entry::name).toList() + ", the path of a " + WeightsFile.EXTENSION
-                + " file, or either followed by +avg, +max, +lap or +gff");
+                + " file, or either followed by " + ruleSuffixes());
+    }
+
+    /** "+avg, +max, +lap or +gff", from the registered rules. */
+    private static String ruleSuffixes() {
+        List<String> suffixes = Baselines.ruleNames().stream().map(r -> "+" + r).toList();
+        return String.join(", ", suffixes.subList(0, suffixes.size() - 1)) + " or " + suffixes.get(suffixes.size() - 1);
     }
 
     private static FusionMethod openConfig(IassfConfig config, Options options) {
