@@ -30,6 +30,11 @@ class TrainCommandTest {
         return Cli.run(args);
     }
 
+    /** What {@code info --json} prints about the run's weights, manifest included. */
+    private static String manifest(Path run) {
+        return Cli.run("info", "--model", run.resolve("model.hzf"), "--json").out();
+    }
+
     @Test
     void trainsAndWritesWeightsCheckpointAndLog() throws Exception {
         Path run = temp.resolve("run");
@@ -39,8 +44,7 @@ class TrainCommandTest {
         assertThat(run.resolve("model.hzf")).exists();
         assertThat(run.resolve("checkpoint.hzc")).exists();
         assertThat(Files.readAllLines(run.resolve("steps.csv"))).hasSize(5);
-        Cli.Result info = Cli.run("info", "--model", run.resolve("model.hzf"), "--json");
-        assertThat(info.out()).contains("\"steps\" : \"4\"")
+        assertThat(manifest(run)).contains("\"steps\" : \"4\"")
                 .contains("\"loss\" : \"dehaze 2, intensity 1, gradient 1\"")
                 .contains("\"schedule\" : \"AdamW, lr 0.0002 to 0.000002 cosine over 4 steps, weight decay 0.0001\"")
                 .contains("\"data\" : \"data (2 pairs)")
@@ -52,8 +56,7 @@ class TrainCommandTest {
         Path run = temp.resolve("sharp");
         Cli.Result r = train(run, "--gradient-weight", "10");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        Cli.Result info = Cli.run("info", "--model", run.resolve("model.hzf"), "--json");
-        assertThat(info.out()).contains("gradient 10\"");
+        assertThat(manifest(run)).contains("gradient 10\"");
 
         Cli.Result negative = train(temp.resolve("neg"), "--gradient-weight", "-1");
         assertThat(negative.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -68,7 +71,7 @@ class TrainCommandTest {
         Path second = temp.resolve("second");
         Cli.Result r = train(second, "--init", first.resolve("model.hzf").toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(Cli.run("info", "--model", second.resolve("model.hzf"), "--json").out())
+        assertThat(manifest(second))
                 .contains("\"steps\" : \"8\"").contains("\"fineTuneSteps\" : \"4\"")
                 .containsPattern("\"init\" : \"model.hzf \\(sha256 [0-9a-f]{12}, 4 steps\\)\"");
     }
@@ -78,7 +81,7 @@ class TrainCommandTest {
         Path run = temp.resolve("light");
         Cli.Result r = train(run, "--haze-transmission", "0.5-0.95");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(Cli.run("info", "--model", run.resolve("model.hzf"), "--json").out())
+        assertThat(manifest(run))
                 .contains("farthest transmission 0.50-0.95, airlight 0.60-1.00");
 
         for (String bad : new String[] {"0.9-0.5", "light", "0-0.5"}) {
@@ -94,7 +97,7 @@ class TrainCommandTest {
         Path run = temp.resolve("fusion");
         Cli.Result r = train(run, "--train-only", "fusion");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(Cli.run("info", "--model", run.resolve("model.hzf"), "--json").out())
+        assertThat(manifest(run))
                 .contains("fusion (the other parts as initialised)");
 
         Cli.Result unknown = train(temp.resolve("bad"), "--train-only", "fusion,decoder");

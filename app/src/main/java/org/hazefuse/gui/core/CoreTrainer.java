@@ -23,7 +23,6 @@ import org.hazefuse.data.ValidationSet;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.training.Trainer;
 import org.hazefuse.gui.training.TrainingConfig;
-import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.gui.training.TrainingListener;
 import org.hazefuse.gui.training.TrainingProgress;
 import org.hazefuse.gui.training.TrainingRun;
@@ -35,6 +34,7 @@ import org.hazefuse.inference.Devices;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.PairLoader;
 import org.hazefuse.io.PairPaths;
+import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.training.BatchSource;
 import org.hazefuse.weights.WeightsFile;
 

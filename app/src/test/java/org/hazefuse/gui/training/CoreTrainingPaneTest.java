@@ -44,6 +44,13 @@ class CoreTrainingPaneTest {
         stage.show();
     }
 
+    private void startAndWaitForTheEnd(FxRobot robot) throws Exception {
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> vm.stateProperty().get() != TrainingState.IDLE && !vm.stateProperty().get().active());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void tinyConfigurationStepsFillTheChartAndGiveATunedModel(FxRobot robot) throws Exception {
         robot.interact(() -> {
@@ -53,10 +60,7 @@ class CoreTrainingPaneTest {
             vm.logLearningRateProperty().set(-3); // as core's TrainerTest
             vm.validateEveryProperty().set(2);
         });
-        robot.clickOn("#train-start");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                () -> vm.stateProperty().get() != TrainingState.IDLE && !vm.stateProperty().get().active());
-        WaitForAsyncUtils.waitForFxEvents();
+        startAndWaitForTheEnd(robot);
 
         assertThat(dialogs.errors).isEmpty();
         assertThat(vm.stateProperty().get()).isEqualTo(TrainingState.FINISHED);
@@ -81,10 +85,7 @@ class CoreTrainingPaneTest {
         });
         robot.clickOn("#train-fusion-only");
         assertThat(vm.fusionOnlyProperty().get()).isTrue();
-        robot.clickOn("#train-start");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                () -> vm.stateProperty().get() != TrainingState.IDLE && !vm.stateProperty().get().active());
-        WaitForAsyncUtils.waitForFxEvents();
+        startAndWaitForTheEnd(robot);
 
         assertThat(dialogs.errors).isEmpty();
         assertThat(WeightsFile.readManifest(vm.tunedWeightsProperty().get()).provenance())
