@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,19 +25,23 @@ public final class BundledSamples {
     private BundledSamples() {}
 
     /**
-     * Copies the samples into {@code target} (files already there are kept) and returns one folder per sample,
-     * each with {@code vis/} and {@code ir/} subfolders; empty when the application carries no samples.
+     * Copies the samples into a subfolder of {@code target} named after the sample index (files already there are
+     * kept) and returns one folder per sample, each with {@code vis/} and {@code ir/} subfolders; empty when the
+     * application carries no samples. Another version's samples, with other files, land in another subfolder, so a
+     * renamed or removed sample never shows up beside the current ones; nothing is deleted.
      */
     public static List<Path> extract(Path target) throws IOException {
         ClassLoader loader = BundledSamples.class.getClassLoader();
-        List<String> files;
+        byte[] indexBytes;
         try (InputStream index = loader.getResourceAsStream(INDEX)) {
             if (index == null) {
                 return List.of();
             }
-            files = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty()).toList();
+            indexBytes = index.readAllBytes();
         }
+        List<String> files = new String(indexBytes, StandardCharsets.UTF_8).lines()
+                .map(String::strip).filter(l -> !l.isEmpty()).toList();
+        target = target.resolve("v-" + HexFormat.of().formatHex(sha256(indexBytes), 0, 6));
         Set<Path> samples = new LinkedHashSet<>();
         for (String file : files) {
             Path out = target.resolve(file).normalize();
@@ -53,6 +60,14 @@ public final class BundledSamples {
             samples.add(out.getParent().getParent());
         }
         return new ArrayList<>(samples);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** Where the samples are copied for this user: {@code ~/.hazefuse/samples}. */
