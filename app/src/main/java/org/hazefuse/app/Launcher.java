@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.hazefuse.cli.HazeFuseCli;
-import org.hazefuse.runtime.NativeRuntime;
 
 /**
  * Main class of {@code hazefuse.jar}: no arguments start the desktop app, and so do files opened from the desktop
@@ -22,11 +21,8 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        // First, before PyTorch's native library can load: its OpenMP threads sleep instead of spinning and large
-        // tensors reuse heap memory (NativeRuntime); a launcher or java -jar cannot set the variables for that.
-        NativeRuntime.init();
-        // Before anything can touch DJL: the native library ships on the class path, nothing is ever downloaded.
-        System.setProperty("ai.djl.offline", "true");
+        // The engine's process settings (offline, OpenMP wait policy, malloc) are applied by its one gate,
+        // org.hazefuse.runtime.Engines, on first use: nothing here needs to precede it.
         if (args.length == 0 || opensFilesInGui(args)) {
             System.exit(startGui(args));
         }

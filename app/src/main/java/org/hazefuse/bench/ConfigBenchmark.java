@@ -19,14 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.catalog.MethodCatalog;
 import org.hazefuse.data.Batch;
-import org.hazefuse.iassf.IassfConfig;
-import org.hazefuse.iassf.IassfNetwork;
-import org.hazefuse.iassf.StageClock;
+import org.hazefuse.model.iassf.IassfConfig;
+import org.hazefuse.model.iassf.IassfNetwork;
+import org.hazefuse.model.iassf.StageClock;
 import org.hazefuse.image.FloatImage;
-import org.hazefuse.inference.IassfMethod;
-import org.hazefuse.inference.Tensors;
+import org.hazefuse.model.iassf.IassfMethod;
+import org.hazefuse.image.Tensors;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
@@ -106,7 +107,7 @@ public final class ConfigBenchmark {
     }
 
     private static ImagePair randomPair(Device device, Settings s) {
-        try (NDManager m = NDManager.newBaseManager(device)) {
+        try (NDManager m = Engines.manager(device)) {
             m.getEngine().setRandomSeed((int) s.seed());
             float[] vis = m.randomUniform(0f, 1f, new Shape(3, s.height(), s.width())).toFloatArray();
             float[] ir = m.randomUniform(0f, 1f, new Shape(1, s.height(), s.width())).toFloatArray();
@@ -119,7 +120,7 @@ public final class ConfigBenchmark {
     private static Map<String, Double> profile(IassfNetwork network, Device device, ImagePair pair, int runs) {
         Map<String, List<Double>> laps = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
-            try (NDManager scope = NDManager.newBaseManager(device)) {
+            try (NDManager scope = Engines.manager(device)) {
                 NDArray vis = Tensors.toSigned(Tensors.fromImage(scope, pair.visible()));
                 NDArray ir = Tensors.toThreeChannels(Tensors.toSigned(Tensors.fromImage(scope, pair.infrared())));
                 StageClock clock = StageClock.recording();
@@ -147,7 +148,7 @@ public final class ConfigBenchmark {
         int warmup = Math.max(1, s.warmup());
         long steps = warmup + s.runs();
         float[][] data;
-        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager m = Engines.cpuManager()) {
             m.getEngine().setRandomSeed((int) s.seed());
             data = new float[][] {
                 m.randomUniform(0f, 1f, new Shape(1, 3, size, size)).toFloatArray(),

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.runtime.NativeRuntime;
 
 /**
@@ -28,7 +29,7 @@ public record MachineInfo(String cpuModel, int cores, String avx512, String os, 
             memory = String.format(Locale.ROOT, "%.1f GB",
                     Long.parseLong(memTotal.replace("kB", "").trim()) * 1024 / 1e9);
         }
-        Engine engine = Engine.getInstance();
+        Engine engine = Engines.engine();
         return new MachineInfo(model == null ? "n/a" : model, Runtime.getRuntime().availableProcessors(), avx512,
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
                         + System.getProperty("os.arch") + ")",

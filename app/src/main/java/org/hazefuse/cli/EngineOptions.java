@@ -1,7 +1,7 @@
 package org.hazefuse.cli;
 
+import org.hazefuse.runtime.Engines;
 import ai.djl.Device;
-import org.hazefuse.inference.Devices;
 import picocli.CommandLine.Option;
 
 /** Device and threads of the PyTorch engine, for every command that runs a network. */
@@ -21,8 +21,8 @@ final class EngineOptions {
      */
     Device apply() {
         if (threads != null) {
-            Devices.setThreads(threads);
+            Engines.configureThreads(threads);
         }
-        return Devices.select(device);
+        return Engines.select(device);
     }
 }

@@ -9,9 +9,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.catalog.MethodCatalog;
-import org.hazefuse.inference.Devices;
-import org.hazefuse.inference.IassfMethod;
+import org.hazefuse.model.iassf.IassfMethod;
 import org.hazefuse.io.ImageLoader;
 import org.hazefuse.io.OverwritePolicy;
 import org.hazefuse.io.PairLoader;
@@ -84,7 +84,7 @@ final class FuseCommand extends HeadlessCommand {
         long start = System.nanoTime();
         try (FusionMethod method = MethodCatalog.open(model,
                 new MethodCatalog.Options(device, maxPixels, IassfMethod.DEFAULT_OVERLAP))) {
-            out().printf(Locale.ROOT, "%s on %s, loaded in %s%n", method.description(), Devices.describe(device),
+            out().printf(Locale.ROOT, "%s on %s, loaded in %s%n", method.description(), Engines.describe(device),
                     millis(System.nanoTime() - start));
             Files.createDirectories(out);
             PngWriter writer = new PngWriter(plan.inputs(), policy);

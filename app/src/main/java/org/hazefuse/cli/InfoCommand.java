@@ -8,14 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.catalog.MethodCatalog;
-import org.hazefuse.iassf.IassfConfig;
-import org.hazefuse.iassf.IassfConfigs;
-import org.hazefuse.iassf.IassfNetwork;
-import org.hazefuse.inference.Devices;
-import org.hazefuse.inference.IassfMethod;
+import org.hazefuse.model.iassf.IassfConfig;
+import org.hazefuse.model.iassf.IassfConfigs;
+import org.hazefuse.model.iassf.IassfNetwork;
+import org.hazefuse.model.iassf.IassfMethod;
 import org.hazefuse.method.FusionMethod;
-import org.hazefuse.restoration.StageConfig;
+import org.hazefuse.model.iassf.restoration.StageConfig;
 import org.hazefuse.weights.WeightsFile;
 import org.hazefuse.weights.WeightsManifest;
 import picocli.CommandLine.Command;
@@ -73,7 +73,7 @@ final class InfoCommand extends HeadlessCommand {
     }
 
     private ModelInfo describe(FusionMethod method, Device device) {
-        String where = Devices.describe(device);
+        String where = Engines.describe(device);
         if (!(method instanceof IassfMethod iassf)) {
             return new ModelInfo(method.name(), method.description(), "baseline", null, null, null, null, null,
                     null, where);

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.haze.HazeSampler;
-import org.hazefuse.iassf.IassfConfig;
-import org.hazefuse.iassf.IassfConfigs;
+import org.hazefuse.model.iassf.IassfConfig;
+import org.hazefuse.model.iassf.IassfConfigs;
 import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.training.Trainer;
 import org.hazefuse.training.TrainingConfig;
@@ -136,7 +137,7 @@ final class TrainCommand extends HeadlessCommand {
                 hazeRanges()));
         prepared.warnings().forEach(w -> err().println("warning: " + w));
         out().printf(Locale.ROOT, "training '%s' on %d pairs (%d validation) on %s%n", config.name(),
-                prepared.trainingPairs(), prepared.validationPairs(), org.hazefuse.inference.Devices.describe(device));
+                prepared.trainingPairs(), prepared.validationPairs(), org.hazefuse.runtime.Engines.describe(device));
         // Ctrl-C or SIGTERM: ask the trainer to stop, and hold the JVM until it has written its checkpoint.
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);

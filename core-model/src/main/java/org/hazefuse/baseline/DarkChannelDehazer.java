@@ -1,8 +1,8 @@
 package org.hazefuse.baseline;
 
 import ai.djl.ndarray.NDArray;
-import org.hazefuse.density.DarkChannel;
-import org.hazefuse.density.DarkChannelPrior;
+import org.hazefuse.darkchannel.DarkChannel;
+import org.hazefuse.darkchannel.DarkChannelPrior;
 import org.hazefuse.method.DensitySettings;
 
 /**

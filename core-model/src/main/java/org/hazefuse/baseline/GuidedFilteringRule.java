@@ -2,8 +2,8 @@ package org.hazefuse.baseline;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import org.hazefuse.density.BoxFilter;
-import org.hazefuse.density.GuidedFilter;
+import org.hazefuse.darkchannel.BoxFilter;
+import org.hazefuse.darkchannel.GuidedFilter;
 
 /**
  * Guided-filtering fusion, GFF (S. Li, X. Kang and J. Hu, "Image fusion with guided filtering", IEEE TIP 22(7),

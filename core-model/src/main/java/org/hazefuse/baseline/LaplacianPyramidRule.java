@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.ArrayList;
 import java.util.List;
-import org.hazefuse.layers.Resize;
+import org.hazefuse.image.Resize;
 
 /**
  * Laplacian-pyramid fusion (Burt and Adelson, IEEE Trans. Commun. 31(4), 1983; selection rule as in Burt and

@@ -3,7 +3,7 @@ package org.hazefuse.baseline;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
-import org.hazefuse.density.BoxFilter;
+import org.hazefuse.darkchannel.BoxFilter;
 
 /**
  * Two-scale max-absolute fusion: each image is split into a base layer (mean over a 31×31 window, cut at the

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
@@ -48,7 +49,7 @@ public final class RuleOnDehazed implements FusionMethod {
         int w = pair.width();
         int h = pair.height();
         FloatImage fused;
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             NDArray visible = manager.create(dehazed.dehazed().data(), new Shape(1, 3, h, w));
             NDArray infrared = manager.create(pair.infrared().data(), new Shape(1, 1, h, w));
             fused = new FloatImage(w, h, 3, rule.fuseColour(visible, infrared).toFloatArray());

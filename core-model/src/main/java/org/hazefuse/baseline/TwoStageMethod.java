@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
@@ -24,10 +25,6 @@ import org.hazefuse.runtime.NativeRuntime;
  * a fresh {@link NDManager} per call; holds no native memory between calls.
  */
 public final class TwoStageMethod implements FusionMethod {
-    static {
-        // Before the engine loads: PyTorch's OpenMP threads must not spin, large tensors reuse heap memory.
-        NativeRuntime.init();
-    }
 
     private final boolean dehaze;
     private final FusionRule rule;
@@ -53,7 +50,7 @@ public final class TwoStageMethod implements FusionMethod {
         Map<String, Duration> timings = new LinkedHashMap<>();
         int w = pair.width();
         int h = pair.height();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             NDArray visible = manager.create(pair.visible().data(), new Shape(1, 3, h, w));
             NDArray infrared = manager.create(pair.infrared().data(), new Shape(1, 1, h, w));
             long t0 = System.nanoTime();

@@ -1,7 +1,6 @@
 package org.hazefuse.catalog;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -17,13 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.baseline.Baselines;
 import org.hazefuse.baseline.FusionRule;
 import org.hazefuse.baseline.RuleOnDehazed;
-import org.hazefuse.iassf.IassfConfig;
-import org.hazefuse.iassf.IassfConfigs;
-import org.hazefuse.iassf.IassfNetwork;
-import org.hazefuse.inference.IassfMethod;
+import org.hazefuse.model.iassf.IassfConfig;
+import org.hazefuse.model.iassf.IassfConfigs;
+import org.hazefuse.model.iassf.IassfNetwork;
+import org.hazefuse.model.iassf.IassfMethod;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.method.FusionMethod;
 import org.hazefuse.runtime.NativeRuntime;
@@ -138,13 +138,13 @@ public final class MethodCatalog {
     private static FusionMethod openConfig(IassfConfig config, Options options) {
         String resource = WEIGHTS_RESOURCE.formatted(config.name());
         try (InputStream in = openShippedWeights(config.name()).orElse(null)) {
-            NDManager manager = NDManager.newBaseManager(options.device());
+            NDManager manager = Engines.manager(options.device());
             try {
                 if (in != null) {
                     WeightsFile.Loaded loaded = WeightsFile.load(Path.of(resource), in, manager, config);
                     return method(config.name(), describe(loaded.manifest()), manager, loaded.network(), options);
                 }
-                Engine.getInstance().setRandomSeed((int) UNTRAINED_SEED);
+                Engines.seed(UNTRAINED_SEED);
                 IassfNetwork network = new IassfNetwork(config);
                 network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
                 return method(config.name(), "IASSF '" + config.name() + "', untrained (random weights, seed "
@@ -159,7 +159,7 @@ public final class MethodCatalog {
     }
 
     private static FusionMethod openFile(Path path, Options options) {
-        NDManager manager = NDManager.newBaseManager(options.device());
+        NDManager manager = Engines.manager(options.device());
         try {
             WeightsFile.Loaded loaded = WeightsFile.load(path, manager, null);
             return method(path.getFileName().toString(), describe(loaded.manifest()), manager, loaded.network(),

@@ -1,20 +1,19 @@
 package org.hazefuse.data;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
-import org.hazefuse.density.DarkChannelPrior;
+import org.hazefuse.runtime.Engines;
+import org.hazefuse.darkchannel.DarkChannelPrior;
 import org.hazefuse.haze.HazeSettings;
 import org.hazefuse.haze.HazeSynthesizer;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.image.Resize;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.ImagePair;
-import org.hazefuse.runtime.NativeRuntime;
 
 /**
  * Turns a global sample index into one augmented (hazy, infrared, clear) patch triplet (IASSF.md, "Loss and
@@ -35,7 +34,7 @@ import org.hazefuse.runtime.NativeRuntime;
  * reflection needs a pad smaller than the side (so 128 → 256 is impossible) and would teach the network
  * mirrored seams that real inputs never have.
  *
- * <p><b>Frame prior</b> (for networks with {@link org.hazefuse.iassf.IassfConfig#physicsPrior()}): the haze is
+ * <p><b>Frame prior</b> (for networks with {@link org.hazefuse.model.iassf.IassfConfig#physicsPrior()}): the haze is
  * synthesized on the whole frame, the dark channel prior (transmission and airlight) is estimated on the whole
  * hazy frame, and the prior's transmission is cropped, flipped and turned with the patch. The network then sees on
  * a patch the same prior it computes on a whole frame at inference; a prior estimated on the patch itself has a
@@ -47,10 +46,6 @@ import org.hazefuse.runtime.NativeRuntime;
  * <p>Thread-safe: workers call {@link #fill} concurrently.
  */
 public final class PatchSampler {
-    static {
-        // Before the engine loads: PyTorch's OpenMP threads must not spin, large tensors reuse heap memory.
-        NativeRuntime.init();
-    }
 
     private static final long SHUFFLE_SALT = 0x5DEECE66DL;
 
@@ -161,7 +156,7 @@ public final class PatchSampler {
         int pp = patch * patch;
         int x;
         int y;
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager manager = Engines.cpuManager()) {
             NDArray stack;
             if (w < patch || h < patch) {
                 int nw = enlarged(w, w, h);
@@ -208,7 +203,7 @@ public final class PatchSampler {
         int w = frames[0].width();
         int h = frames[0].height();
         int channels = synthesize ? 4 : 7;
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager manager = Engines.cpuManager()) {
             NDArray stack = manager.create(concat(frames, channels, w * h), new Shape(channels, h, w));
             if (synthesize) {
                 NDArray clear = stack.get("0:3");

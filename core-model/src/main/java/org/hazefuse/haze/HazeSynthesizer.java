@@ -1,6 +1,5 @@
 package org.hazefuse.haze;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -8,9 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.SplittableRandom;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.image.Resize;
-import org.hazefuse.runtime.NativeRuntime;
 
 /**
  * Applies the atmospheric scattering model {@code I = J·t + A·(1 − t)}, {@code t = exp(−β·d)} (IASSF.md,
@@ -22,10 +21,6 @@ import org.hazefuse.runtime.NativeRuntime;
  * scope, the tensor methods on the caller's manager and device.
  */
 public final class HazeSynthesizer {
-    static {
-        // Before the engine loads: PyTorch's OpenMP threads must not spin, large tensors reuse heap memory.
-        NativeRuntime.init();
-    }
 
     /** Side of the coarse random grid that is enlarged into the smooth relief field. */
     static final int RELIEF_GRID = 4;
@@ -56,7 +51,7 @@ public final class HazeSynthesizer {
         }
         int w = clear.width();
         int h = clear.height();
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager manager = Engines.cpuManager()) {
             NDArray j = manager.create(clear.data(), new Shape(3, h, w));
             NDArray shape = null;
             if (settings.mode() == DepthMode.DEPTH_IMAGE) {

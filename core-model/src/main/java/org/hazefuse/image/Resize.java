@@ -1,25 +1,20 @@
 package org.hazefuse.image;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import org.hazefuse.runtime.NativeRuntime;
+import org.hazefuse.runtime.Engines;
 
 /**
  * Resizing of {@link FloatImage}s and NCHW tensors on the engine: area averaging when shrinking (each output
  * pixel is the mean of the input pixels it covers, so no aliasing), bilinear (half-pixel centres, corners not
- * aligned) when enlarging. PyTorch's {@code interpolate}, called through DJL's JNI because the generic
- * NDArray resize expects NHWC (see STACK.md).
+ * aligned) when enlarging; and plain bilinear resizing of feature maps inside the networks, with gradients. All of
+ * it is PyTorch's {@code interpolate}, called through DJL's JNI because DJL's generic resize treats its input as
+ * NHWC images (docs/design/stack.md).
  */
 public final class Resize {
-    static {
-        // Before the engine loads: PyTorch's OpenMP threads must not spin, large tensors reuse heap memory.
-        NativeRuntime.init();
-    }
-
     private static final int MODE_BILINEAR = 2;
     private static final int MODE_AREA = 5;
 
@@ -31,7 +26,7 @@ public final class Resize {
         if (image.width() == width && image.height() == height) {
             return image;
         }
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager manager = Engines.cpuManager()) {
             NDArray x = manager.create(image.data(), new Shape(1, image.channels(), image.height(), image.width()));
             NDArray y = resize(x, width, height);
             return new FloatImage(width, height, image.channels(), y.toFloatArray());
@@ -47,5 +42,23 @@ public final class Resize {
         boolean shrink = width <= s.get(3) && height <= s.get(2);
         PtNDArray pt = (PtNDArray) x;
         return JniUtils.interpolate(pt, new long[] {height, width}, shrink ? MODE_AREA : MODE_BILINEAR, false);
+    }
+
+    /**
+     * Bilinear resize of an NCHW map to {@code height × width}, differentiable; {@code x} itself when it already
+     * has that size.
+     *
+     * @param alignCorners PyTorch's flag: false (its default) maps pixel centres, true maps the corner pixels
+     */
+    public static NDArray bilinear(NDArray x, long height, long width, boolean alignCorners) {
+        if (x.getShape().get(2) == height && x.getShape().get(3) == width) {
+            return x;
+        }
+        return JniUtils.interpolate((PtNDArray) x, new long[] {height, width}, MODE_BILINEAR, alignCorners);
+    }
+
+    /** {@link #bilinear(NDArray, long, long, boolean)} with PyTorch's default, corners not aligned. */
+    public static NDArray bilinear(NDArray x, long height, long width) {
+        return bilinear(x, height, width, false);
     }
 }

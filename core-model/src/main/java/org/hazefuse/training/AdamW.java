@@ -1,5 +1,6 @@
 package org.hazefuse.training;
 
+import org.hazefuse.runtime.Engines;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -55,7 +56,7 @@ public final class AdamW {
             for (int i = 0; i < parameters.size(); i++) {
                 NDArray w = parameters.get(i).getArray();
                 // Temporaries live in their own manager, closed per parameter; only m, v and w change in place.
-                try (NDManager scratch = NDManager.newBaseManager(w.getDevice())) {
+                try (NDManager scratch = Engines.manager(w.getDevice())) {
                     NDArray g = owned(scratch, w.getGradient());
                     NDArray m = firstMoments.get(i);
                     NDArray v = secondMoments.get(i);

@@ -1,7 +1,6 @@
 package org.hazefuse.training;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -22,14 +21,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.data.Batch;
-import org.hazefuse.iassf.IassfConfig;
-import org.hazefuse.iassf.IassfNetwork;
-import org.hazefuse.inference.Tensors;
+import org.hazefuse.model.iassf.IassfConfig;
+import org.hazefuse.model.iassf.IassfNetwork;
+import org.hazefuse.image.Tensors;
 import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.ImagePair;
-import org.hazefuse.runtime.NativeRuntime;
 import org.hazefuse.weights.WeightsFile;
 import org.hazefuse.weights.WeightsManifest;
 
@@ -39,10 +38,6 @@ import org.hazefuse.weights.WeightsManifest;
  * the same step count and schedule; the final weights go to {@code model.hzf} in the run folder.
  */
 public final class Trainer {
-    static {
-        // Before the engine loads: PyTorch's OpenMP threads must not spin, large tensors reuse heap memory.
-        NativeRuntime.init();
-    }
 
     public static final String WEIGHTS_FILE = "model" + WeightsFile.EXTENSION;
     private static final int THROUGHPUT_WINDOW = 20;
@@ -103,8 +98,8 @@ public final class Trainer {
             throw new org.hazefuse.io.BadInputException(checkpoint,
                     "the run folder already holds a checkpoint: resume it or choose another folder");
         }
-        Engine.getInstance().setRandomSeed((int) config.seed());
-        try (NDManager manager = NDManager.newBaseManager(device)) {
+        Engines.seed(config.seed());
+        try (NDManager manager = Engines.manager(device)) {
             IassfNetwork network = createNetwork(manager, resume);
             // Frozen parts get no gradient, so the backward pass also stops where they begin.
             List<Parameter> parameters = network.parametersOf(config.trainedParts());
@@ -232,7 +227,7 @@ public final class Trainer {
      */
     private float[] trainStep(NDManager manager, IassfNetwork network, AdamW optimizer, Batch batch, float lr) {
         try (NDManager scope = manager.newSubManager();
-                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                GradientCollector collector = Engines.gradientCollector()) {
             FusionLoss.Parts parts = forwardLoss(scope, network, batch, config.loss());
             collector.backward(parts.total());
             float[] values = {parts.total().getFloat(), parts.dehaze().getFloat(), parts.intensity().getFloat(),

@@ -3,7 +3,7 @@ package org.hazefuse.training;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
-import org.hazefuse.iassf.IassfNetwork;
+import org.hazefuse.model.iassf.IassfNetwork;
 import org.hazefuse.loss.FusionLoss;
 
 /**

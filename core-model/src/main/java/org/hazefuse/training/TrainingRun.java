@@ -17,7 +17,7 @@ import org.hazefuse.data.PatchSampler;
 import org.hazefuse.data.TrainingSet;
 import org.hazefuse.data.ValidationSet;
 import org.hazefuse.haze.HazeSampler;
-import org.hazefuse.iassf.IassfConfig;
+import org.hazefuse.model.iassf.IassfConfig;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.FoundPairs;
 import org.hazefuse.io.PairFinder;

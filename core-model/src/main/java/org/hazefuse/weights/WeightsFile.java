@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.hazefuse.iassf.IassfConfig;
-import org.hazefuse.iassf.IassfNetwork;
+import org.hazefuse.model.iassf.IassfConfig;
+import org.hazefuse.model.iassf.IassfNetwork;
 import org.hazefuse.io.AtomicFiles;
 import org.hazefuse.io.OverwritePolicy;
 

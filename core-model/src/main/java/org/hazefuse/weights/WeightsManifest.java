@@ -1,7 +1,7 @@
 package org.hazefuse.weights;
 
 import java.util.Map;
-import org.hazefuse.iassf.IassfConfig;
+import org.hazefuse.model.iassf.IassfConfig;
 
 /**
  * The small JSON document stored beside the parameters in a weights file.

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.hazefuse.data.PairCache;
 import org.hazefuse.data.TrainingSet;
 import org.hazefuse.haze.HazeSampler;
-import org.hazefuse.iassf.IassfConfigs;
+import org.hazefuse.model.iassf.IassfConfigs;
 import org.hazefuse.io.PairFinder;
 import org.hazefuse.io.PairLoader;
 import org.hazefuse.io.TestFiles;

@@ -3,9 +3,9 @@ package org.hazefuse.gui.core;
 import ai.djl.Device;
 import java.util.List;
 import java.util.Optional;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.catalog.MethodCatalog;
 import org.hazefuse.gui.inference.MethodProvider;
-import org.hazefuse.inference.Devices;
 import org.hazefuse.method.FusionMethod;
 
 /**
@@ -44,7 +44,7 @@ public final class CatalogMethodProvider implements MethodProvider {
 
     @Override
     public String deviceDescription() {
-        return Devices.describe(device());
+        return Engines.describe(device());
     }
 
     private Device device() {
@@ -52,7 +52,7 @@ public final class CatalogMethodProvider implements MethodProvider {
         if (d == null) {
             synchronized (this) {
                 if (device == null) {
-                    device = Devices.select("auto");
+                    device = Engines.select("auto");
                 }
                 d = device;
             }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.catalog.MethodCatalog;
 import org.hazefuse.data.PairCache;
 import org.hazefuse.data.PatchSampler;
@@ -28,9 +29,8 @@ import org.hazefuse.gui.training.TrainingProgress;
 import org.hazefuse.gui.training.TrainingRun;
 import org.hazefuse.gui.training.ValidationFigures;
 import org.hazefuse.haze.HazeSampler;
-import org.hazefuse.iassf.IassfConfig;
-import org.hazefuse.iassf.IassfConfigs;
-import org.hazefuse.inference.Devices;
+import org.hazefuse.model.iassf.IassfConfig;
+import org.hazefuse.model.iassf.IassfConfigs;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.PairLoader;
 import org.hazefuse.io.PairPaths;
@@ -186,7 +186,7 @@ public final class CoreTrainer implements Trainer {
             var training = new org.hazefuse.training.TrainingConfig(config.steps(), lr, lr / 100, 1e-4f,
                     Math.min(200, Math.max(50, config.steps() / 10)), config.validateEvery(), runDir, seed,
                     FusionLoss.Weights.SPEC, config.fusionOnly() ? Set.of("fusion") : Set.of());
-            Device device = Devices.select("auto");
+            Device device = Engines.select("auto");
             return new org.hazefuse.training.Trainer(model, training,
                     BatchSource.prefetched(sampler, config.batchSize(), 1), validation, device, initial);
         }

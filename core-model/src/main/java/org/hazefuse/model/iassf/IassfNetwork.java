@@ -1,0 +1,201 @@
+package org.hazefuse.model.iassf;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.hazefuse.darkchannel.DarkChannelPrior;
+import org.hazefuse.model.iassf.density.HazeDensityEstimator;
+import org.hazefuse.model.iassf.encoder.FeatureEncoder;
+import org.hazefuse.model.iassf.fusion.FusionNetwork;
+import org.hazefuse.image.Tensors;
+import org.hazefuse.layers.ConvLayer;
+import org.hazefuse.layers.Initializers;
+import org.hazefuse.layers.NetworkBlock;
+import org.hazefuse.layers.Padding;
+import org.hazefuse.layers.Scalars;
+import org.hazefuse.method.DensitySettings;
+import org.hazefuse.model.iassf.prompts.PromptEmbedding;
+import org.hazefuse.model.iassf.prompts.PromptGenerator;
+import org.hazefuse.model.iassf.restoration.RestorationBackbone;
+
+/**
+ * The whole IASSF network (IASSF.md, "Forward pass", steps 1–6), trained end to end.
+ *
+ * <p>Inputs: hazy visible (B, 3, H, W) and infrared repeated to 3 channels (B, 3, H, W), both in [−1, 1], any
+ * H, W ≥ 2. Outputs: V̂ dehazed (B, 3, H, W), D density (B, 1, H, W) in [0, 1], F fused (B, 3, H, W); V̂ and F
+ * unclamped (the loss sees them raw; inference clamps). Inputs are reflect-padded to multiples of 4 and the outputs
+ * cropped back. Density settings may be passed as parameter {@link #DENSITY_SETTINGS}.
+ *
+ * <p>With the physical prior, a caller may pass the prior itself as inputs 3 and 4: the transmission (B, 1, H, W)
+ * and airlight (B, 3, 1, 1) of the dark channel prior estimated on the <em>whole</em> frame this input was cropped
+ * from (training on patches, tiled inference); otherwise the network estimates it on its input.
+ */
+public final class IassfNetwork extends NetworkBlock {
+    /** Key of the optional {@link DensitySettings} in the forward parameters. */
+    public static final String DENSITY_SETTINGS = "densitySettings";
+    /** Key of the optional {@link StageClock} in the forward parameters (profiling). */
+    public static final String STAGE_CLOCK = "stageClock";
+    /** The network's parts, in order: the names {@link #parametersOf} takes. */
+    public static final List<String> PARTS =
+            List.of("encoder", "infraredProjection", "prompts", "embedding", "restoration", "fusion");
+    private static final int MULTIPLE = 4;
+
+    private final IassfConfig config;
+    private final FeatureEncoder encoder;
+    private final ConvLayer infraredProjection;
+    private final PromptGenerator prompts;
+    private final PromptEmbedding embedding;
+    private final RestorationBackbone restoration;
+    private final FusionNetwork fusion;
+
+    public IassfNetwork(IassfConfig config) {
+        super((byte) 1);
+        this.config = config;
+        int c = config.channels();
+        double gain = Initializers.depthGain(config.totalDepth());
+        encoder = addMapChild("encoder", new FeatureEncoder(3, c, config.window(), gain), 3);
+        infraredProjection = addMapChild("infraredProjection", ConvLayer.pointwise(c, 3), c);
+        prompts = addMapChild("prompts", new PromptGenerator(c, c, config.promptPool(), config.promptSide()), c);
+        embedding = addMapChild("embedding",
+                new PromptEmbedding(c, config.embeddingHeads(), config.window(), gain), c);
+        restoration = addMapChild("restoration", new RestorationBackbone(config.stages(), config.window(), gain,
+                config.physicsPrior() ? 4 : 3), c);
+        fusion = addMapChild("fusion", new FusionNetwork(config.fusionWidth(), config.promptPool(),
+                config.promptSide(), config.fusionHeads(), config.window(), gain, config.physicsPrior()), 3);
+    }
+
+    public IassfConfig config() {
+        return config;
+    }
+
+    /**
+     * Checks that every name is one of {@link #PARTS}.
+     *
+     * @throws IllegalArgumentException naming the first unknown part and the known ones
+     */
+    public static void requireParts(Collection<String> parts) {
+        for (String part : parts) {
+            if (!PARTS.contains(part)) {
+                throw new IllegalArgumentException("unknown network part '" + part + "': use "
+                        + String.join(", ", PARTS));
+            }
+        }
+    }
+
+    /**
+     * The parameters of the named {@link #PARTS}, in the network's order; all of them when {@code parts} is empty.
+     *
+     * @throws IllegalArgumentException for a name that is not a part
+     */
+    public List<Parameter> parametersOf(Collection<String> parts) {
+        requireParts(parts);
+        List<Parameter> out = new ArrayList<>();
+        getParameters().forEach(p -> {
+            // Keys are "<index><part>_<rest>", e.g. 06fusion_01head_weight.
+            String part = p.getKey().replaceFirst("^[0-9]+", "").replaceFirst("_.*", "");
+            if (parts.isEmpty() || parts.contains(part)) {
+                out.add(p.getValue());
+            }
+        });
+        return out;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        DensitySettings settings = params != null && params.contains(DENSITY_SETTINGS)
+                ? (DensitySettings) params.get(DENSITY_SETTINGS)
+                : DensitySettings.DEFAULT;
+        StageClock clock = params != null && params.contains(STAGE_CLOCK)
+                ? (StageClock) params.get(STAGE_CLOCK)
+                : StageClock.OFF;
+        clock.start();
+        NDArray hazyIn = inputs.get(0);
+        long batch = hazyIn.getShape().get(0);
+        long h = hazyIn.getShape().get(2);
+        long w = hazyIn.getShape().get(3);
+        NDArray hazy = Padding.reflectToMultiple(hazyIn, MULTIPLE);
+        NDArray infrared = Padding.reflectToMultiple(inputs.get(1), MULTIPLE);
+
+        // Step 1: one shared encoder for both modalities, run as one batch.
+        NDArray features = apply(encoder, store, hazy.concat(infrared, 0), training);
+        NDArray visibleFeatures = features.get("0:{}", batch);
+        NDArray infraredFeatures = features.get("{}:", batch);
+        NDArray infraredImage = apply(infraredProjection, store, infraredFeatures, training);
+        clock.lap("encoder");
+        // Steps 2-3: prompt from the non-shared information, embedded into the infrared branch.
+        NDArray prompt = apply(prompts, store, visibleFeatures.sub(infraredFeatures), training);
+        NDArray compensated = embedding.forward(store, new NDList(infraredFeatures, prompt), training)
+                .singletonOrThrow();
+        clock.lap("prompts");
+        // Step 4: dark-channel density, no gradient; the user's assistance strength scales it.
+        DarkChannelPrior.Estimate prior = config.physicsPrior() ? prior(inputs, hazy, settings) : null;
+        NDArray density = prior != null ? prior.density() : HazeDensityEstimator.estimate(visibleFeatures, settings);
+        NDArray assisted = Scalars.mul(density, settings.infraredAssist()).clip(0, 1);
+        clock.lap("density");
+        // Step 5: X = D·F̃_ir + (1 − D)·F_vis + F_vis, then the U-Net.
+        NDArray mixed = assisted.mul(compensated).add(assisted.neg().add(1).mul(visibleFeatures))
+                .add(visibleFeatures);
+        NDArray restored = apply(restoration, store, mixed, training);
+        NDArray shownDensity = assisted;
+        if (prior != null) {
+            PhysicsOutput physics = PhysicsOutput.of(restored, hazy, prior);
+            restored = physics.restored();
+            shownDensity = physics.density();
+        }
+        clock.lap("restoration");
+        // Step 6: fusion of the restored visible image with the infrared representation.
+        NDArray fused = fusion.forward(store, new NDList(restored, infraredImage), training).singletonOrThrow();
+        if (prior != null) {
+            fused = fused.add(restored.maximum(infrared));
+        }
+        clock.lap("fusion");
+        return new NDList(Padding.crop(restored, 0, 0, h, w), Padding.crop(shownDensity, 0, 0, h, w),
+                Padding.crop(fused, 0, 0, h, w));
+    }
+
+    private static DarkChannelPrior.Estimate prior(NDList inputs, NDArray paddedHazy, DensitySettings settings) {
+        if (inputs.size() >= 4) {
+            return new DarkChannelPrior.Estimate(Padding.reflectToMultiple(inputs.get(2), MULTIPLE), inputs.get(3));
+        }
+        return DarkChannelPrior.estimate(Tensors.toUnit(paddedHazy), settings);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape s = inputShapes[0];
+        return new Shape[] {s, new Shape(s.get(0), 1, s.get(2), s.get(3)), s};
+    }
+
+    /** Multiply-accumulates of one pair at height × width (convolutions, linear layers and attention products). */
+    @Override
+    public long macs(long height, long width) {
+        long h = height + Padding.padTo(height, MULTIPLE);
+        long w = width + Padding.padTo(width, MULTIPLE);
+        return 2 * encoder.macs(h, w) + infraredProjection.macs(h, w) + prompts.macs(h, w) + embedding.macs(h, w)
+                + restoration.macs(h, w) + fusion.macs(h, w);
+    }
+
+    /** Parameters of the restoration network (everything but the fusion stage). */
+    public long restorationParameters() {
+        return countParameters() - fusionParameters();
+    }
+
+    public long fusionParameters() {
+        return count(fusion);
+    }
+
+    public long countParameters() {
+        return count(this);
+    }
+
+    private static long count(ai.djl.nn.Block block) {
+        return block.getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
+    }
+}
