@@ -36,6 +36,7 @@ import org.hazefuse.training.BatchSource;
 import org.hazefuse.training.Trainer;
 import org.hazefuse.training.TrainingConfig;
 import org.hazefuse.training.TrainingListener;
+import org.hazefuse.model.MethodOptions;
 
 /**
  * Measures one IASSF configuration: inference time per pair (through {@link FusionMethod#run}, as users get it),
@@ -79,8 +80,8 @@ public final class ConfigBenchmark {
         long parameters;
         long macs;
         CpuTime forwardCpu;
-        try (FusionMethod method = MethodCatalog.open(config.name(), new MethodCatalog.Options(device,
-                Math.max(IassfMethod.DEFAULT_MAX_PIXELS, pixels), IassfMethod.DEFAULT_OVERLAP))) {
+        try (FusionMethod method = MethodCatalog.open(config.name(), new MethodOptions(device,
+                Math.max(MethodOptions.DEFAULT_MAX_PIXELS, pixels), MethodOptions.DEFAULT_OVERLAP))) {
             IassfNetwork network = ((IassfMethod) method).network();
             parameters = network.countParameters();
             macs = network.macs(s.height(), s.width());

@@ -40,6 +40,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.hazefuse.model.MethodOptions;
 
 /**
  * {@code hazefuse eval}: runs methods (or reads other tools' outputs) on a folder of pairs and writes the tables
@@ -224,7 +225,7 @@ public class EvalCommand implements Callable<Integer> {
     /** Methods are opened once here so an unknown name fails before any work; workers open their own copies. */
     private List<Candidate.Factory> candidates() {
         List<Candidate.Factory> out = new ArrayList<>();
-        MethodCatalog.Options options = MethodCatalog.Options.defaults(Device.cpu());
+        MethodOptions options = MethodOptions.defaults(Device.cpu());
         for (String name : new LinkedHashSet<>(methods)) {
             String trimmed = name.trim();
             try (FusionMethod probe = MethodCatalog.open(trimmed, options)) {

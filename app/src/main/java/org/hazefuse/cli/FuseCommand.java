@@ -25,6 +25,7 @@ import org.hazefuse.method.ImagePair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.hazefuse.model.MethodOptions;
 
 /**
  * {@code hazefuse fuse}: dehazes and fuses pairs, writing {@code <stem>_dehazed.png}, {@code <stem>_density.png}
@@ -60,7 +61,7 @@ final class FuseCommand extends HeadlessCommand {
 
     @Option(names = "--max-pixels", paramLabel = "N",
             description = "Images above this many pixels run in overlapping tiles (default: ${DEFAULT-VALUE}).")
-    long maxPixels = IassfMethod.DEFAULT_MAX_PIXELS;
+    long maxPixels = MethodOptions.DEFAULT_MAX_PIXELS;
 
     @Option(names = "--resize-ir",
             description = "Resize infrared images to their visible partner's size instead of refusing a mismatch.")
@@ -83,7 +84,7 @@ final class FuseCommand extends HeadlessCommand {
         Device device = device(engine);
         long start = System.nanoTime();
         try (FusionMethod method = MethodCatalog.open(model,
-                new MethodCatalog.Options(device, maxPixels, IassfMethod.DEFAULT_OVERLAP))) {
+                new MethodOptions(device, maxPixels, MethodOptions.DEFAULT_OVERLAP))) {
             out().printf(Locale.ROOT, "%s on %s, loaded in %s%n", method.description(), Engines.describe(device),
                     millis(System.nanoTime() - start));
             Files.createDirectories(out);

@@ -16,11 +16,13 @@ import org.hazefuse.model.iassf.IassfNetwork;
 import org.hazefuse.model.iassf.IassfMethod;
 import org.hazefuse.method.FusionMethod;
 import org.hazefuse.model.iassf.restoration.StageConfig;
-import org.hazefuse.weights.WeightsFile;
-import org.hazefuse.weights.WeightsManifest;
+import org.hazefuse.model.iassf.WeightsFile;
+import org.hazefuse.model.iassf.WeightsManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.hazefuse.model.iassf.IassfFamily;
+import org.hazefuse.model.MethodOptions;
 
 /** {@code hazefuse info}: what a model is (configuration, size, cost, where its weights come from) and where it runs. */
 @Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
@@ -61,7 +63,7 @@ final class InfoCommand extends HeadlessCommand {
     protected int execute() throws Exception {
         Device device = device(engine);
         ModelInfo info;
-        try (FusionMethod method = MethodCatalog.open(model, MethodCatalog.Options.defaults(device))) {
+        try (FusionMethod method = MethodCatalog.open(model, MethodOptions.defaults(device))) {
             info = describe(method, device);
         }
         if (json) {
@@ -87,7 +89,7 @@ final class InfoCommand extends HeadlessCommand {
     private Weights weights() {
         String key = model.toLowerCase(Locale.ROOT);
         if (IassfConfigs.byName(key).isPresent()) {
-            Optional<WeightsManifest> shipped = MethodCatalog.shippedManifest(key);
+            Optional<WeightsManifest> shipped = IassfFamily.shippedManifest(key);
             return shipped.map(m -> new Weights(status(m), "shipped", null, m))
                     .orElseGet(() -> new Weights("untrained", "none", null, null));
         }

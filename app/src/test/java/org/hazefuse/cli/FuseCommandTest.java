@@ -15,7 +15,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.hazefuse.model.iassf.IassfConfigs;
 import org.hazefuse.model.iassf.IassfNetwork;
-import org.hazefuse.weights.WeightsFile;
+import org.hazefuse.model.iassf.WeightsFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.hazefuse.catalog.MethodCatalog;
 
 /**
  * The registered two-stage baselines: {dcp, none} × {avg, max, lap, gff}, e.g. {@code dcp+gff} (dark-channel
@@ -48,12 +47,5 @@ public final class Baselines {
             throw new IllegalArgumentException("unknown baseline '" + name + "': use one of " + names());
         }
         return new TwoStageMethod(parts[0].equals("dcp"), rule.get());
-    }
-
-    /** Registers every baseline in the {@link MethodCatalog}. */
-    public static void registerAll() {
-        for (String name : names()) {
-            MethodCatalog.registerBaseline(name, create(name).description(), () -> create(name));
-        }
     }
 }

@@ -35,8 +35,7 @@ public final class ValidationSet {
                 continue;
             }
             HazeSettings haze = hazeFor(paths.stem(), sampler, seed);
-            out.add(new ImagePair(pair.name(), HazeSynthesizer.apply(pair.visible(), haze).hazy(),
-                    pair.infrared(), Optional.of(pair.visible())));
+            out.add(HazeSynthesizer.hazePair(pair, haze));
         }
         return out;
     }

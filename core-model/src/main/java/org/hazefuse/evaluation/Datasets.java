@@ -57,10 +57,6 @@ public final class Datasets {
 
     static ImagePair load(PairLoader loader, PairPaths paths, Optional<HazeSettings> haze) {
         ImagePair pair = loader.load(paths);
-        if (haze.isEmpty()) {
-            return pair;
-        }
-        var hazy = HazeSynthesizer.apply(pair.visible(), haze.get()).hazy();
-        return new ImagePair(pair.name(), hazy, pair.infrared(), Optional.of(pair.visible()));
+        return haze.isEmpty() ? pair : HazeSynthesizer.hazePair(pair, haze.get());
     }
 }

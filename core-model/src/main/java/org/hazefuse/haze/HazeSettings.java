@@ -33,6 +33,15 @@ public record HazeSettings(double beta, Airlight airlight, DepthMode mode, doubl
         requireUnit("relief", relief);
     }
 
+    /**
+     * The haze of the GUI's synthesis controls: gray airlight, no random relief, depth from 0 at the nearest point
+     * (so β alone sets how thick the far haze is; uniform haze sits at depth 1), radial haze farthest at the centre.
+     */
+    public static HazeSettings viewer(double beta, double airlight, DepthMode mode) {
+        return new HazeSettings(beta, Airlight.gray(airlight), mode, mode == DepthMode.UNIFORM ? 1 : 0, 0.5, 0.5, 0,
+                0);
+    }
+
     /** Uniform depth, no relief: transmission exactly {@code exp(−β)} everywhere. */
     public static HazeSettings uniform(double beta, Airlight airlight) {
         return new HazeSettings(beta, airlight, DepthMode.UNIFORM, 1, 0.5, 0.5, 0, 0);

@@ -8,7 +8,9 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.SplittableRandom;
 import org.hazefuse.runtime.Engines;
+import java.util.Optional;
 import org.hazefuse.image.FloatImage;
+import org.hazefuse.method.ImagePair;
 import org.hazefuse.image.Resize;
 
 /**
@@ -26,6 +28,16 @@ public final class HazeSynthesizer {
     static final int RELIEF_GRID = 4;
 
     private HazeSynthesizer() {
+    }
+
+    /**
+     * The pair a method runs on when haze is synthesized: the visible image hazed, the clear one kept as its
+     * reference (for PSNR, SSIM and training targets), the infrared image unchanged. The one place a hazy pair is
+     * built from a clear one (evaluation, validation, the GUI's synthesis and its export).
+     */
+    public static ImagePair hazePair(ImagePair clear, HazeSettings settings) {
+        FloatImage hazy = apply(clear.visible(), settings).hazy();
+        return new ImagePair(clear.name(), hazy, clear.infrared(), Optional.of(clear.visible()));
     }
 
     /**

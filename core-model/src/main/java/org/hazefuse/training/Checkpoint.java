@@ -20,7 +20,7 @@ import org.hazefuse.model.iassf.IassfConfig;
 import org.hazefuse.model.iassf.IassfNetwork;
 import org.hazefuse.io.AtomicFiles;
 import org.hazefuse.io.OverwritePolicy;
-import org.hazefuse.weights.WeightsFile;
+import org.hazefuse.model.iassf.WeightsFile;
 import org.hazefuse.weights.WeightsFormatException;
 
 /**

@@ -29,8 +29,8 @@ import org.hazefuse.image.Tensors;
 import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.ImagePair;
-import org.hazefuse.weights.WeightsFile;
-import org.hazefuse.weights.WeightsManifest;
+import org.hazefuse.model.iassf.WeightsFile;
+import org.hazefuse.model.iassf.WeightsManifest;
 
 /**
  * Trains an IASSF network: AdamW with cosine annealing on {@link FusionLoss}, checkpoints every N steps (and when

@@ -25,6 +25,11 @@ import org.hazefuse.loss.FusionLoss;
 public record TrainingConfig(long steps, float learningRate, float minLearningRate, float weightDecay,
         long checkpointEvery, long validateEvery, Path runDir, long seed, FusionLoss.Weights loss,
         Set<String> trainedParts) {
+    /** The seed of runs that name none (the {@code train} command's default too). */
+    public static final long DEFAULT_SEED = 1;
+    /** AdamW's decoupled weight decay unless a run sets its own. */
+    public static final float DEFAULT_WEIGHT_DECAY = 1e-4f;
+
     public TrainingConfig {
         Objects.requireNonNull(runDir, "runDir");
         Objects.requireNonNull(loss, "loss");

@@ -34,27 +34,42 @@ public final class TrainingRun {
      *
      * @param data training sources: folders with visible/infrared subfolders or triplets, or list files of stems
      *     (their pairs are looked up in the list's folder)
+     * @param pairs pairs found elsewhere (e.g. loaded in the GUI), trained on after those of {@code data}
      * @param validation held-aside sources, scored on whole frames; removed from the training pairs if listed in both
+     * @param holdAside without validation sources, this many of the last training pairs are held aside instead
+     *     (none when that would leave nothing to train on)
      * @param validationLimit at most this many validation pairs (the first ones)
      * @param workers data threads decoding and augmenting off the training thread
      * @param haze the ranges haze is synthesized from, for training and validation pairs alike
      */
-    public record Spec(IassfConfig model, List<Path> data, List<Path> validation, int validationLimit, int batch,
-            int patch, int workers, TrainingConfig training, Optional<Path> initialWeights, Device device,
-            HazeSampler.Ranges haze) {
-        /** With the default haze ranges. */
+    public record Spec(IassfConfig model, List<Path> data, List<PairPaths> pairs, List<Path> validation,
+            int holdAside, int validationLimit, int batch, int patch, int workers, TrainingConfig training,
+            Optional<Path> initialWeights, Device device, HazeSampler.Ranges haze) {
+        /** Sources on disk only, with the default haze ranges. */
         public Spec(IassfConfig model, List<Path> data, List<Path> validation, int validationLimit, int batch,
                 int patch, int workers, TrainingConfig training, Optional<Path> initialWeights, Device device) {
             this(model, data, validation, validationLimit, batch, patch, workers, training, initialWeights, device,
                     HazeSampler.Ranges.defaults());
         }
 
+        /** Sources on disk only. */
+        public Spec(IassfConfig model, List<Path> data, List<Path> validation, int validationLimit, int batch,
+                int patch, int workers, TrainingConfig training, Optional<Path> initialWeights, Device device,
+                HazeSampler.Ranges haze) {
+            this(model, data, List.of(), validation, 0, validationLimit, batch, patch, workers, training,
+                    initialWeights, device, haze);
+        }
+
         public Spec {
             Objects.requireNonNull(haze, "haze");
             data = List.copyOf(data);
+            pairs = List.copyOf(pairs);
             validation = List.copyOf(validation);
-            if (data.isEmpty()) {
+            if (data.isEmpty() && pairs.isEmpty()) {
                 throw new IllegalArgumentException("no training data given");
+            }
+            if (holdAside < 0) {
+                throw new IllegalArgumentException("pairs held aside cannot be negative");
             }
             if (batch < 1 || patch < 16 || workers < 1 || validationLimit < 0) {
                 throw new IllegalArgumentException("batch and workers must be at least 1, patch at least 16");
@@ -78,16 +93,24 @@ public final class TrainingRun {
         }
         Set<Path> heldAside = new HashSet<>();
         validationPaths.forEach(p -> heldAside.add(p.visible().toAbsolutePath().normalize()));
-        List<PairPaths> trainingPaths = new ArrayList<>();
+        List<PairPaths> found = new ArrayList<>();
         for (Path source : spec.data()) {
-            for (PairPaths p : find(source, warnings)) {
-                if (!heldAside.contains(p.visible().toAbsolutePath().normalize())) {
-                    trainingPaths.add(p);
-                }
+            found.addAll(find(source, warnings));
+        }
+        found.addAll(spec.pairs());
+        List<PairPaths> trainingPaths = new ArrayList<>();
+        for (PairPaths p : found) {
+            if (!heldAside.contains(p.visible().toAbsolutePath().normalize())) {
+                trainingPaths.add(p);
             }
         }
+        if (spec.validation().isEmpty() && trainingPaths.size() > spec.holdAside()) {
+            List<PairPaths> last = trainingPaths.subList(trainingPaths.size() - spec.holdAside(), trainingPaths.size());
+            validationPaths = new ArrayList<>(last);
+            last.clear();
+        }
         if (trainingPaths.isEmpty()) {
-            throw new BadInputException(spec.data().get(0), "no training pairs found");
+            throw new BadInputException(spec.data().isEmpty() ? null : spec.data().get(0), "no training pairs found");
         }
         PairLoader loader = new PairLoader();
         HazeSampler haze = new HazeSampler(spec.haze());
@@ -95,9 +118,10 @@ public final class TrainingRun {
         PatchSampler sampler = sampler(set, spec.patch(), spec.training().seed(), spec.model());
         var validation = ValidationSet.load(validationPaths, loader, haze, spec.training().seed());
         Map<String, String> provenance = Map.of(
-                "data", names(spec.data()) + " (" + trainingPaths.size() + " pairs), haze synthesized per sample"
-                        + (sampler.framePrior() ? ", dark-channel prior of the whole frame" : ""),
-                "validation", names(spec.validation()) + " (" + validation.size() + " pairs)",
+                "data", sources(spec.data(), spec.pairs()) + " (" + trainingPaths.size() + " pairs), haze synthesized"
+                        + " per sample" + (sampler.framePrior() ? ", dark-channel prior of the whole frame" : ""),
+                "validation", (spec.validation().isEmpty() ? "held aside from the data" : names(spec.validation()))
+                        + " (" + validation.size() + " pairs)",
                 "haze", describe(spec.haze()),
                 "batch", Integer.toString(spec.batch()),
                 "patch", Integer.toString(spec.patch()));
@@ -111,6 +135,14 @@ public final class TrainingRun {
         return String.format(Locale.ROOT, "farthest transmission %.2f-%.2f, airlight %.2f-%.2f (tint %.2f),"
                 + " near %.2f-%.2f, relief %.2f", r.minTransmission(), r.maxTransmission(), r.airlightMin(),
                 r.airlightMax(), r.tintMax(), r.nearMin(), r.nearMax(), r.reliefMax());
+    }
+
+    private static String sources(List<Path> data, List<PairPaths> pairs) {
+        String named = names(data);
+        if (pairs.isEmpty()) {
+            return named;
+        }
+        return (named.isEmpty() ? "" : named + " and ") + pairs.size() + " pairs chosen one by one";
     }
 
     private static String names(List<Path> sources) {

@@ -15,9 +15,10 @@ import org.hazefuse.method.FusionMethod;
 import org.hazefuse.method.FusionResult;
 import org.hazefuse.method.ImagePair;
 import org.junit.jupiter.api.Test;
+import org.hazefuse.model.MethodOptions;
 
 class RuleOnDehazedTest {
-    private static final MethodCatalog.Options CPU = MethodCatalog.Options.defaults(Device.cpu());
+    private static final MethodOptions CPU = MethodOptions.defaults(Device.cpu());
 
     private static FloatImage image(int w, int h, int channels, int seed) {
         float[] d = new float[w * h * channels];

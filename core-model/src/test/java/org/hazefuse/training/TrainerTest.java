@@ -22,7 +22,7 @@ import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.TestFiles;
 import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.method.CancelSignal;
-import org.hazefuse.weights.WeightsFile;
+import org.hazefuse.model.iassf.WeightsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,6 +7,7 @@ import org.hazefuse.runtime.Engines;
 import org.hazefuse.catalog.MethodCatalog;
 import org.hazefuse.gui.inference.MethodProvider;
 import org.hazefuse.method.FusionMethod;
+import org.hazefuse.model.MethodOptions;
 
 /**
  * {@link MethodProvider} over core {@link MethodCatalog}: IASSF configurations (trained when weights ship),
@@ -39,7 +40,7 @@ public final class CatalogMethodProvider implements MethodProvider {
 
     @Override
     public FusionMethod open(String name) {
-        return MethodCatalog.open(name, MethodCatalog.Options.defaults(device()));
+        return MethodCatalog.open(name, MethodOptions.defaults(device()));
     }
 
     @Override

@@ -36,7 +36,8 @@ import org.hazefuse.io.PairLoader;
 import org.hazefuse.io.PairPaths;
 import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.training.BatchSource;
-import org.hazefuse.weights.WeightsFile;
+import org.hazefuse.model.iassf.WeightsFile;
+import org.hazefuse.model.iassf.IassfFamily;
 
 /**
  * {@link Trainer} over core {@code org.hazefuse.training}: fine-tunes the chosen configuration (from its shipped
@@ -193,7 +194,7 @@ public final class CoreTrainer implements Trainer {
 
         /** Copies a configuration's shipped weights (a class-path resource) into the run folder to start from. */
         private Optional<Path> shippedWeights(String config, Path runDir) throws IOException {
-            Optional<InputStream> shipped = MethodCatalog.openShippedWeights(config);
+            Optional<InputStream> shipped = IassfFamily.openShippedWeights(config);
             if (shipped.isEmpty()) {
                 return Optional.empty();
             }

@@ -13,7 +13,7 @@ import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.task.UiThread;
 import org.hazefuse.gui.testing.FakeDialogService;
 import org.hazefuse.gui.testing.TestPairs;
-import org.hazefuse.weights.WeightsFile;
+import org.hazefuse.model.iassf.WeightsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -32,10 +32,6 @@ import org.hazefuse.image.Tensors;
  * not change from tile to tile.
  */
 public final class IassfMethod implements FusionMethod {
-    /** Default budget: a 1280×1024 frame runs whole (about 3 GB of activations for {@code paper}). */
-    public static final long DEFAULT_MAX_PIXELS = 1280L * 1024;
-    public static final int DEFAULT_OVERLAP = 32;
-
     private final String name;
     private final String description;
     private final NDManager manager;

@@ -19,6 +19,7 @@ import org.hazefuse.method.ImagePair;
 import org.junit.jupiter.api.Test;
 import org.hazefuse.inference.TilePlan;
 import org.hazefuse.image.Tensors;
+import org.hazefuse.model.MethodOptions;
 
 class IassfMethodTest {
 
@@ -37,7 +38,7 @@ class IassfMethodTest {
     @Test
     void outputsHaveTheInputSizeAndRange() {
         ImagePair pair = realPair();
-        try (IassfMethod m = method("tiny", IassfMethod.DEFAULT_MAX_PIXELS)) {
+        try (IassfMethod m = method("tiny", MethodOptions.DEFAULT_MAX_PIXELS)) {
             FusionResult r = m.run(pair);
             for (FloatImage out : List.of(r.dehazed(), r.density(), r.fused())) {
                 assertThat(out.width()).isEqualTo(pair.width());
@@ -55,7 +56,7 @@ class IassfMethodTest {
     void tiledRunCoversTheImageAndStaysCloseToTheWholeRun() {
         ImagePair pair = realPair();
         assertThat(TilePlan.plan(pair.height(), pair.width(), 96 * 96, 16)).hasSizeGreaterThan(4);
-        try (IassfMethod whole = method("lite", IassfMethod.DEFAULT_MAX_PIXELS);
+        try (IassfMethod whole = method("lite", MethodOptions.DEFAULT_MAX_PIXELS);
                 IassfMethod tiled = method("lite", 96 * 96)) {
             FusionResult a = whole.run(pair);
             FusionResult b = tiled.run(pair);
@@ -69,7 +70,7 @@ class IassfMethodTest {
     @Test
     void untrainedLiteReproducesDarkChannelDehazing() {
         ImagePair pair = realPair();
-        try (IassfMethod lite = method("lite", IassfMethod.DEFAULT_MAX_PIXELS);
+        try (IassfMethod lite = method("lite", MethodOptions.DEFAULT_MAX_PIXELS);
                 NDManager manager = NDManager.newBaseManager()) {
             FusionResult r = lite.run(pair);
             var dcp = DarkChannelDehazer.dehaze(Tensors.fromImage(manager, pair.visible()), DensitySettings.DEFAULT);

@@ -1,4 +1,4 @@
-package org.hazefuse.weights;
+package org.hazefuse.model.iassf;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
@@ -29,6 +29,8 @@ import org.hazefuse.model.iassf.IassfConfig;
 import org.hazefuse.model.iassf.IassfNetwork;
 import org.hazefuse.io.AtomicFiles;
 import org.hazefuse.io.OverwritePolicy;
+import org.hazefuse.weights.WeightsFormatException;
+import org.hazefuse.weights.WeightsHeader;
 
 /**
  * The weights file ({@code .hzf}): a zip with {@code manifest.json} ({@link WeightsManifest}) and
@@ -37,10 +39,10 @@ import org.hazefuse.io.OverwritePolicy;
  * problem it finds.
  */
 public final class WeightsFile {
-    public static final String FORMAT = "hazefuse-weights";
+    public static final String FORMAT = WeightsHeader.FORMAT;
     public static final int FORMAT_VERSION = 1;
-    public static final String EXTENSION = ".hzf";
-    private static final String MANIFEST = "manifest.json";
+    public static final String EXTENSION = WeightsHeader.EXTENSION;
+    private static final String MANIFEST = WeightsHeader.MANIFEST;
     private static final String PARAMETERS = "parameters.bin";
     private static final long MAX_ENTRY_BYTES = 1L << 31;
 
@@ -58,7 +60,7 @@ public final class WeightsFile {
             throws IOException {
         byte[] params = parameterBytes(network);
         WeightsManifest manifest = new WeightsManifest(FORMAT, FORMAT_VERSION, network.config(), sha256(params),
-                network.countParameters(), Instant.now().toString(), provenance);
+                network.countParameters(), Instant.now().toString(), provenance, IassfFamily.ID);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         new AtomicFiles(List.of(), OverwritePolicy.REPLACE).write(file, out -> {
@@ -170,6 +172,10 @@ public final class WeightsFile {
         if (manifest.formatVersion() != FORMAT_VERSION) {
             throw new WeightsFormatException(file, "format version " + manifest.formatVersion()
                     + " is not supported by this HazeFuse (it reads version " + FORMAT_VERSION + ")");
+        }
+        if (!IassfFamily.ID.equals(manifest.family())) {
+            throw new WeightsFormatException(file, "these are weights of the model family '" + manifest.family()
+                    + "', not IASSF's");
         }
         if (manifest.config() == null) {
             throw new WeightsFormatException(file, "manifest names no configuration");

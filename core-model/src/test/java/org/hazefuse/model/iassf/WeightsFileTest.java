@@ -1,4 +1,4 @@
-package org.hazefuse.weights;
+package org.hazefuse.model.iassf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,7 @@ import org.hazefuse.model.iassf.IassfNetwork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hazefuse.weights.WeightsFormatException;
 
 class WeightsFileTest {
     @TempDir

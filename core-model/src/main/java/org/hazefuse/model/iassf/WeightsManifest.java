@@ -1,4 +1,4 @@
-package org.hazefuse.weights;
+package org.hazefuse.model.iassf;
 
 import java.util.Map;
 import org.hazefuse.model.iassf.IassfConfig;
@@ -13,10 +13,13 @@ import org.hazefuse.model.iassf.IassfConfig;
  * @param parameters number of scalar parameters
  * @param createdAt ISO-8601 instant
  * @param provenance free-form facts (training steps, data, wall time)
+ * @param family the model family, {@value IassfFamily#ID}; files written before families existed have none and
+ *     are IASSF's
  */
 public record WeightsManifest(String format, int formatVersion, IassfConfig config, String sha256, long parameters,
-        String createdAt, Map<String, String> provenance) {
+        String createdAt, Map<String, String> provenance, String family) {
     public WeightsManifest {
         provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
+        family = family == null ? IassfFamily.ID : family;
     }
 }
