@@ -17,6 +17,7 @@ import org.hazefuse.io.PairFinder;
 import org.hazefuse.io.PairLoader;
 import org.hazefuse.io.PairPaths;
 import org.hazefuse.method.ImagePair;
+import org.hazefuse.service.OutputNames;
 
 /**
  * The pairs of a {@code fuse} run and their output files, checked completely before anything is written: every
@@ -24,10 +25,6 @@ import org.hazefuse.method.ImagePair;
  * overwriting was asked for. A run that fails here has written nothing.
  */
 final class FusePlan {
-    static final String DEHAZED = "_dehazed.png";
-    static final String DENSITY = "_density.png";
-    static final String FUSED = "_fused.png";
-
     /** Decoded pairs are kept for the run up to this many pixels in all, and read again after that. */
     private static final long CACHE_PIXELS = 16_000_000L;
 
@@ -97,8 +94,8 @@ final class FusePlan {
         Set<Path> targets = new HashSet<>();
         AtomicFiles files = new AtomicFiles(inputs, policy);
         for (PairPaths p : found.pairs()) {
-            Item item = new Item(p, outDir.resolve(p.stem() + DEHAZED), outDir.resolve(p.stem() + DENSITY),
-                    outDir.resolve(p.stem() + FUSED));
+            OutputNames.PairOutputs names = OutputNames.of(outDir, p.stem());
+            Item item = new Item(p, names.dehazed(), names.density(), names.fused());
             for (Path target : item.outputs()) {
                 if (!targets.add(target.toAbsolutePath().normalize())) {
                     throw new BadInputException(target, "would be written twice: two pairs have the stem '"

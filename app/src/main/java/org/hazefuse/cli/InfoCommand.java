@@ -30,7 +30,7 @@ import org.hazefuse.model.MethodOptions;
             "Show a model's configuration and parameter count.",
             "Also multiply-accumulates per 640x480 pair, weights provenance, device."})
 final class InfoCommand extends HeadlessCommand {
-    /** The size the MACs are reported at (IASSF.md: about 80 G for {@code paper}). */
+    /** The size the MACs are reported at (docs/design/iassf.md, "Loss and training": about 80 G for {@code paper}). */
     static final int MAC_HEIGHT = 480;
     static final int MAC_WIDTH = 640;
 

@@ -16,7 +16,7 @@ import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.ImagePair;
 
 /**
- * Turns a global sample index into one augmented (hazy, infrared, clear) patch triplet (IASSF.md, "Loss and
+ * Turns a global sample index into one augmented (hazy, infrared, clear) patch triplet (docs/design/iassf.md, "Loss and
  * training": random crops, horizontal flip and 90° rotation applied to the whole triplet).
  *
  * <p><b>Determinism.</b> Sample {@code i} depends only on the run seed and {@code i}: its pair is position

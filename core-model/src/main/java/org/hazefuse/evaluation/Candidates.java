@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.ImageLoader;
+import org.hazefuse.service.OutputNames;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
@@ -76,11 +77,12 @@ public final class Candidates {
 
                     @Override
                     public Outputs produce(ImagePair pair, CancelSignal cancel) {
-                        Path fusedFile = find(folder, List.of(pair.name() + "_fused", pair.name())).orElseThrow(
+                        Path fusedFile = find(folder, List.of(pair.name() + OutputNames.FUSED, pair.name())).orElseThrow(
                                 () -> new BadInputException(folder, "no fused image for pair '" + pair.name()
-                                        + "' (looked for " + pair.name() + "_fused.png or " + pair.name() + ".png)"));
+                                        + "' (looked for " + pair.name() + OutputNames.FUSED + OutputNames.EXTENSION + " or " + pair.name()
+                                        + OutputNames.EXTENSION + ")"));
                         FloatImage fused = sized(loader.read(fusedFile), pair, fusedFile);
-                        Optional<FloatImage> dehazed = find(folder, List.of(pair.name() + "_dehazed"))
+                        Optional<FloatImage> dehazed = find(folder, List.of(pair.name() + OutputNames.DEHAZED))
                                 .map(f -> sized(loader.readVisible(f), pair, f));
                         return new Outputs(fused, dehazed, Optional.empty(), Duration.ZERO);
                     }

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  *
  * <p>Per draw: the farthest transmission {@code t_far} uniform in [{@code minTransmission},
  * {@code maxTransmission}] (so β = −ln t_far; the defaults 0.05–0.7 reach the heavy hazes of the test sets,
- * IASSF.md "Haze synthesis"); gray airlight uniform in [{@code airlightMin}, {@code airlightMax}] plus a
+ * docs/design/iassf.md "Haze synthesis"); gray airlight uniform in [{@code airlightMin}, {@code airlightMax}] plus a
  * per-channel tint uniform in ±{@code tintMax} (clamped to [0, 1]); depth mode UNIFORM (20 %), RADIAL (40 %,
  * centre x in [0.25, 0.75], y in [0.2, 0.6]) or VERTICAL (40 %); {@code near} uniform in
  * [{@code nearMin}, {@code nearMax}]; relief uniform in [0, {@code reliefMax}].

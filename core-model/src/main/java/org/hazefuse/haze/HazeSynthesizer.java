@@ -14,7 +14,7 @@ import org.hazefuse.method.ImagePair;
 import org.hazefuse.image.Resize;
 
 /**
- * Applies the atmospheric scattering model {@code I = J·t + A·(1 − t)}, {@code t = exp(−β·d)} (IASSF.md,
+ * Applies the atmospheric scattering model {@code I = J·t + A·(1 − t)}, {@code t = exp(−β·d)} (docs/design/iassf.md,
  * "Haze synthesis") with engine tensor ops: the depth proxy is built from {@code arange} rows and columns,
  * the rest is element-wise {@code exp}, {@code mul}, {@code add} with broadcasting. No per-pixel Java loop.
  *

@@ -1,5 +1,5 @@
 /**
- * Haze synthesis by the atmospheric scattering model (IASSF.md, "Haze synthesis"):
+ * Haze synthesis by the atmospheric scattering model (docs/design/iassf.md, "Haze synthesis"):
  * {@code I = J·t + A·(1 − t)}, {@code t = exp(−β·d)}, with J the clear image, A the airlight and d a smooth
  * depth proxy. Makes the (hazy, infrared, clear) triplets for training and the hazy inputs for evaluation.
  *

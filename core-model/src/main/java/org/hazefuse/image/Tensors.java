@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.layers.Scalars;
 
-/** Conversions between images and the network's tensors (IASSF.md, "Data conventions"). */
+/** Conversions between images and the network's tensors (docs/design/iassf.md, "Data conventions"). */
 public final class Tensors {
     private Tensors() {}
 

@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The token mixer of a transformer block (IASSF.md, "Building blocks", window attention and attention unit with
+ * The token mixer of a transformer block (docs/design/iassf.md, "Building blocks", window attention and attention unit with
  * depth-wise conv). V = conv1x1(x); with attention, Q,K = conv1x1(x) (C → 2C) and window attention runs on
  * reflect-padded windows, shifted by w/2 in shifted blocks (shift by padding, not by masking); with the depth-wise
  * branch, dwconv5×5(V) is added; the sum goes through the output projection conv1x1.

@@ -3,7 +3,7 @@ package org.hazefuse.layers;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.TruncatedNormalInitializer;
 
-/** Named weight initialisations of the spec (IASSF.md, "Building blocks", transformer block). */
+/** Named weight initialisations of the spec (docs/design/iassf.md, "Building blocks", transformer block). */
 public final class Initializers {
     private Initializers() {}
 

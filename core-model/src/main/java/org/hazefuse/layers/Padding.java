@@ -5,7 +5,7 @@ import ai.djl.ndarray.index.NDIndex;
 
 /**
  * Reflect padding and cropping of NCHW maps built from slices, flips and concatenation: DJL exposes no reflect
- * pad op (STACK.md). Reflection excludes the edge sample, as PyTorch's "reflect" mode does; pads larger than the
+ * pad op (docs/design/stack.md). Reflection excludes the edge sample, as PyTorch's "reflect" mode does; pads larger than the
  * map are applied in several reflections, so tiny maps work too.
  */
 public final class Padding {

@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * 2× up-sampling (IASSF.md, "Building blocks"): conv1x1 to 4·C', then pixel shuffle.
+ * 2× up-sampling (docs/design/iassf.md, "Building blocks"): conv1x1 to 4·C', then pixel shuffle.
  * Input (B, C, H, W); output (B, C', 2H, 2W).
  */
 public final class PixelShuffleUp extends NetworkBlock {

@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The transformer's feed-forward part (IASSF.md, "Building blocks"): conv1x1 (C → hidden) → ReLU → conv1x1
+ * The transformer's feed-forward part (docs/design/iassf.md, "Building blocks"): conv1x1 (C → hidden) → ReLU → conv1x1
  * (hidden → C). Input and output (B, C, H, W).
  */
 public final class PointwiseMlp extends NetworkBlock {

@@ -10,7 +10,7 @@ import ai.djl.training.initializer.TruncatedNormalInitializer;
 import ai.djl.util.PairList;
 
 /**
- * RLN, rescaled layer norm (IASSF.md, "Building blocks"): per-sample normalisation over (C, H, W) with a
+ * RLN, rescaled layer norm (docs/design/iassf.md, "Building blocks"): per-sample normalisation over (C, H, W) with a
  * per-channel affine, which also returns a rescale and a rebias derived from the removed statistics so the
  * wrapped block can put the image's contrast and brightness back: y = f(x̂)·rescale + rebias.
  *

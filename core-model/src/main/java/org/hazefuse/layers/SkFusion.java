@@ -8,7 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Selective-kernel fusion of two same-shaped maps (IASSF.md, "Building blocks", SK fusion): channel attention
+ * Selective-kernel fusion of two same-shaped maps (docs/design/iassf.md, "Building blocks", SK fusion): channel attention
  * from the global average of a + b picks, per channel, a softmax mix of the two branches.
  *
  * <p>Inputs a, b (B, C, H, W); output w_a·a + w_b·b, (B, C, H, W). The two pointwise convs have no bias.

@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * A transformer block (IASSF.md, "Building blocks"): x = x + unit(x), then x = x + MLP(x).
+ * A transformer block (docs/design/iassf.md, "Building blocks"): x = x + unit(x), then x = x + MLP(x).
  *
  * <p>The unit is RLN-wrapped (unit(x̂)·rescale + rebias) when it uses attention, applied directly when it is only a
  * depth-wise conv. The MLP is wrapped the same way only in the feature encoder ({@code normalizeMlp}).

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stage: {@code depth} transformer blocks at one resolution (IASSF.md, "Building blocks", stage). Only the last
+ * A stage: {@code depth} transformer blocks at one resolution (docs/design/iassf.md, "Building blocks", stage). Only the last
  * ⌈attentionShare·depth⌉ blocks use window attention (plus the depth-wise conv); the others are depth-wise-conv
  * only. Every second block shifts its windows by w/2. Input and output (B, C, H, W).
  */

@@ -11,7 +11,7 @@ import ai.djl.util.PairList;
 
 /**
  * Scaled dot-product attention inside non-overlapping w×w windows with a learned relative-position bias
- * (IASSF.md, "Building blocks", window attention). The bias comes from an MLP (2 → 256 → ReLU → heads) applied to
+ * (docs/design/iassf.md, "Building blocks", window attention). The bias comes from an MLP (2 → 256 → ReLU → heads) applied to
  * log-scaled relative offsets sign(d)·log(1+|d|), so it generalises smoothly across offsets.
  *
  * <p>Symbols: B' = windows·batch, N = w², C = channels, h = heads, d = C/h.

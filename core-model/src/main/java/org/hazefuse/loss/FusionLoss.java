@@ -7,7 +7,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import org.hazefuse.layers.Scalars;
 
 /**
- * The IASSF training loss (IASSF.md, "Loss and training"):
+ * The IASSF training loss (docs/design/iassf.md, "Loss and training"):
  * L = β·‖V̂ − V_gt‖₁ + ‖F − max(V_gt, I)‖₁ + ‖ |∇F| − max(|∇V_gt|, |∇I|) ‖₁, β = 2, with ∇ = |Sobel_x| + |Sobel_y| per
  * RGB channel (zero padding, same size), I the infrared repeated to 3 channels, and ‖·‖₁ the mean absolute value.
  * All inputs (B, 3, H, W) in [−1, 1]. The three terms' weights are {@link Weights#SPEC} unless a run chooses others.

@@ -1,7 +1,7 @@
 package org.hazefuse.method;
 
 /**
- * User-adjustable settings of the dark-channel haze density estimate (IASSF.md, "Forward pass", step 4),
+ * User-adjustable settings of the dark-channel haze density estimate (docs/design/iassf.md, "Forward pass", step 4),
  * and the strength of the infrared assistance that uses it.
  *
  * @param omega haze retention factor ω in (0, 1]; transmission t = 1 − ω·dark(I/A)

@@ -2,7 +2,7 @@ package org.hazefuse.training;
 
 /**
  * Cosine annealing of the learning rate from {@code max} at step 0 to {@code min} at {@code totalSteps}
- * (IASSF.md, "Loss and training": 2e-4 to 2e-6). A pure function of the step, so a resumed run follows the same
+ * (docs/design/iassf.md, "Loss and training": 2e-4 to 2e-6). A pure function of the step, so a resumed run follows the same
  * schedule.
  */
 public record CosineSchedule(float max, float min, long totalSteps) {

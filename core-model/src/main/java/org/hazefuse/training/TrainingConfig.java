@@ -7,7 +7,7 @@ import org.hazefuse.model.iassf.IassfNetwork;
 import org.hazefuse.loss.FusionLoss;
 
 /**
- * Settings of a training run (IASSF.md, "Loss and training" gives the published ones: AdamW, lr 2e-4 → 2e-6 cosine,
+ * Settings of a training run (docs/design/iassf.md, "Loss and training" gives the published ones: AdamW, lr 2e-4 → 2e-6 cosine,
  * batch 6, 256² crops).
  *
  * @param steps total optimizer steps of the run (the schedule's length)

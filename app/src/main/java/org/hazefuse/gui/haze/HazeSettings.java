@@ -5,7 +5,7 @@ import org.hazefuse.haze.DepthMode;
 
 /**
  * The haze-synthesis controls' values: I = J·t + A·(1 − t), t = exp(−β·d), d from the depth mode (core
- * {@code org.hazefuse.haze}, IASSF.md "Haze synthesis"), gray airlight, no random relief.
+ * {@code org.hazefuse.haze}, docs/design/iassf.md "Haze synthesis"), gray airlight, no random relief.
  *
  * @param beta scattering coefficient β in [0, 5] (3 gives t ≈ 0.05 at the far end)
  * @param airlight gray atmospheric light A in [0, 1]

@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.hazefuse.model.iassf.restoration.StageConfig;
 
 /**
- * The sizes of one IASSF network, as data (IASSF.md, "Configurations"). Weights are only loaded into the
+ * The sizes of one IASSF network, as data (docs/design/iassf.md, "Configurations"). Weights are only loaded into the
  * configuration they were made for; the manifest stores this record.
  *
  * @param name registry name

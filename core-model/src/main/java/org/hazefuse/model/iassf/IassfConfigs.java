@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hazefuse.model.iassf.restoration.StageConfig;
 
-/** The named configurations (IASSF.md, "Configurations"), in a name → config registry. */
+/** The named configurations (docs/design/iassf.md, "Configurations"), in a name → config registry. */
 public final class IassfConfigs {
     /** The published model, exactly: 11,198,576 parameters. */
     public static final IassfConfig PAPER = new IassfConfig("paper", 24, 8, 5, 256, 2, List.of(

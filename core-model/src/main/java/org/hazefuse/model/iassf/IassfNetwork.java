@@ -25,7 +25,7 @@ import org.hazefuse.model.iassf.prompts.PromptGenerator;
 import org.hazefuse.model.iassf.restoration.RestorationBackbone;
 
 /**
- * The whole IASSF network (IASSF.md, "Forward pass", steps 1–6), trained end to end.
+ * The whole IASSF network (docs/design/iassf.md, "Forward pass", steps 1–6), trained end to end.
  *
  * <p>Inputs: hazy visible (B, 3, H, W) and infrared repeated to 3 channels (B, 3, H, W), both in [−1, 1], any
  * H, W ≥ 2. Outputs: V̂ dehazed (B, 3, H, W), D density (B, 1, H, W) in [0, 1], F fused (B, 3, H, W); V̂ and F

@@ -8,7 +8,7 @@ import org.hazefuse.darkchannel.GuidedFilter;
 import org.hazefuse.darkchannel.DarkChannel;
 
 /**
- * Dark-channel guided haze density (IASSF.md, "Forward pass", step 4, HDE), batched on tensors on the features'
+ * Dark-channel guided haze density (docs/design/iassf.md, "Forward pass", step 4, HDE), batched on tensors on the features'
  * device, with no gradient.
  *
  * <ol>

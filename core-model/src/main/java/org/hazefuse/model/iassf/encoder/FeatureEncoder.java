@@ -9,7 +9,7 @@ import org.hazefuse.layers.NetworkBlock;
 import org.hazefuse.layers.TransformerBlock;
 
 /**
- * The feature encoder (IASSF.md, "Building blocks", feature encoder; used in "Forward pass" steps 1 and 6):
+ * The feature encoder (docs/design/iassf.md, "Building blocks", feature encoder; used in "Forward pass" steps 1 and 6):
  * conv1x1 (in → C), then one transformer block with plain window attention (1 head, no depth-wise conv) and an
  * MLP of ratio 2.66, both RLN-wrapped. The same instance encodes both modalities, so its weights are shared.
  *

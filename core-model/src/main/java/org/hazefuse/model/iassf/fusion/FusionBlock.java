@@ -12,7 +12,7 @@ import org.hazefuse.image.Resize;
 import org.hazefuse.model.iassf.prompts.PromptEmbedding;
 
 /**
- * One fusion block of MsPE-FM (IASSF.md, "Forward pass", step 6): a feature encoder (in → out), then a prompt
+ * One fusion block of MsPE-FM (docs/design/iassf.md, "Forward pass", step 6): a feature encoder (in → out), then a prompt
  * embedding of the fusion prompt (adjusted to this width by a conv1x1 and resized bilinearly to this
  * resolution), added residually.
  *

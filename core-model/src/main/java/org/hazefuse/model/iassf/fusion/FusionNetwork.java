@@ -12,7 +12,7 @@ import org.hazefuse.image.Resize;
 import org.hazefuse.model.iassf.prompts.PromptGenerator;
 
 /**
- * MsPE-FM, the multi-stage prompt-embedding fusion network (IASSF.md, "Forward pass", step 6): a small U-Net on
+ * MsPE-FM, the multi-stage prompt-embedding fusion network (docs/design/iassf.md, "Forward pass", step 6): a small U-Net on
  * concat(V̂, I_ir) with five fusion blocks, each steered by a prompt generated from Δ = I_ir − V̂.
  *
  * <pre>

@@ -9,7 +9,7 @@ import org.hazefuse.layers.ConvLayer;
 import org.hazefuse.layers.NetworkBlock;
 
 /**
- * Prompt embedding (IASSF.md, "Forward pass", step 3 PEB, and the prompt-embedding half of each fusion block in
+ * Prompt embedding (docs/design/iassf.md, "Forward pass", step 3 PEB, and the prompt-embedding half of each fusion block in
  * step 6): concat(features, prompt) (2C) → window attention unit (no depth-wise conv, no norm) → conv1x1
  * (2C → C) → conv3x3. Inputs features and prompt (B, C, H, W); output (B, C, H, W).
  */

@@ -14,7 +14,7 @@ import org.hazefuse.layers.NetworkBlock;
 import org.hazefuse.image.Resize;
 
 /**
- * Prompt generation (IASSF.md, "Forward pass", step 2 PGM, and the fusion stage's generator in step 6): the
+ * Prompt generation (docs/design/iassf.md, "Forward pass", step 2 PGM, and the fusion stage's generator in step 6): the
  * difference Δ between the modalities selects, by softmax weights over its global average, a mix of L learnable
  * prompts, which is resized to the image and refined by a conv3x3.
  *

@@ -13,7 +13,7 @@ import org.hazefuse.layers.SkFusion;
 import org.hazefuse.layers.TransformerStage;
 
 /**
- * The restoration backbone of IA-FRM (IASSF.md, "Forward pass", step 5): a 5-stage transformer U-Net.
+ * The restoration backbone of IA-FRM (docs/design/iassf.md, "Forward pass", step 5): a 5-stage transformer U-Net.
  *
  * <pre>
  * e0 = entry3x3(X)                         (C1, H, W)

@@ -1,7 +1,7 @@
 package org.hazefuse.model.iassf.restoration;
 
 /**
- * One stage of the restoration U-Net (IASSF.md, "Forward pass", step 5, the stage table).
+ * One stage of the restoration U-Net (docs/design/iassf.md, "Forward pass", step 5, the stage table).
  *
  * @param channels feature width of the stage
  * @param depth number of transformer blocks

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The tensor haze density against a plain, loop-by-loop Java implementation of the same dark-channel steps
- * (IASSF.md, step 4), on real images.
+ * (docs/design/iassf.md, "Forward pass", step 4), on real images.
  */
 class HazeDensityEstimatorTest {
 

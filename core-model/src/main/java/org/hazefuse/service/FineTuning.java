@@ -1,4 +1,4 @@
-package org.hazefuse.training;
+package org.hazefuse.service;
 
 import ai.djl.Device;
 import java.io.IOException;
@@ -12,6 +12,8 @@ import org.hazefuse.haze.HazeSampler;
 import org.hazefuse.io.PairPaths;
 import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.model.iassf.IassfFamily;
+import org.hazefuse.training.TrainingRun;
+import org.hazefuse.training.TrainingConfig;
 
 /**
  * A fine-tune as a front end asks for it (the GUI's fine-tuning panel): the model to start from, the data, and the
