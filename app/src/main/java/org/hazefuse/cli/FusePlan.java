@@ -17,7 +17,7 @@ import org.hazefuse.io.PairFinder;
 import org.hazefuse.io.PairLoader;
 import org.hazefuse.io.PairPaths;
 import org.hazefuse.method.ImagePair;
-import org.hazefuse.service.OutputNames;
+import org.hazefuse.io.OutputNames;
 
 /**
  * The pairs of a {@code fuse} run and their output files, checked completely before anything is written: every

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.ImageLoader;
-import org.hazefuse.service.OutputNames;
+import org.hazefuse.io.OutputNames;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;

@@ -1,4 +1,4 @@
-package org.hazefuse.service;
+package org.hazefuse.io;
 
 import java.nio.file.Path;
 import java.util.List;
