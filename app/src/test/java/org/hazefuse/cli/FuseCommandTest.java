@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.model.iassf.IassfConfigs;
 import org.hazefuse.model.iassf.IassfNetwork;
 import org.hazefuse.model.iassf.WeightsFile;
@@ -135,7 +136,7 @@ class FuseCommandTest {
     @Test
     void corruptedWeightsFileIsBadInputNamingItAndWritesNothing() throws IOException {
         Path weights = tmp.resolve("tiny.hzf");
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             IassfNetwork network = new IassfNetwork(IassfConfigs.TINY);
             network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
             WeightsFile.save(network, weights, Map.of("steps", "0"));

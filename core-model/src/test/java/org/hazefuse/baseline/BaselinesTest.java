@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntBinaryOperator;
 import java.util.stream.Stream;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.catalog.MethodCatalog;
 import org.hazefuse.image.Colour;
 import org.hazefuse.image.FloatImage;
@@ -28,7 +29,7 @@ class BaselinesTest {
 
     @BeforeAll
     static void engine() {
-        manager = NDManager.newBaseManager();
+        manager = Engines.cpuManager();
     }
 
     @AfterAll

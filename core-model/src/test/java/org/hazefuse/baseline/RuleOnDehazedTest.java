@@ -7,6 +7,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.catalog.MethodCatalog;
 import org.hazefuse.image.Colour;
 import org.hazefuse.image.FloatImage;
@@ -33,7 +34,7 @@ class RuleOnDehazedTest {
         ImagePair pair = new ImagePair("p", image(40, 24, 3, 1), image(40, 24, 1, 2));
         try (FusionMethod network = MethodCatalog.open("tiny", CPU);
                 FusionMethod combined = MethodCatalog.open("tiny+gff", CPU);
-                NDManager m = NDManager.newBaseManager()) {
+                NDManager m = Engines.cpuManager()) {
             FusionResult own = network.run(pair);
             FusionResult r = combined.run(pair);
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.PairPaths;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class BatchPrefetcherTest {
         assertThat(b.clear()).hasSize(3 * 3 * 32 * 32);
         assertThat(b.visibleShape()).isEqualTo(new Shape(3, 3, 32, 32));
         assertThat(b.infraredShape()).isEqualTo(new Shape(3, 1, 32, 32));
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             NDList arrays = b.toNDList(manager);
             assertThat(arrays).extracting(a -> a.getShape())
                     .containsExactly(new Shape(3, 3, 32, 32), new Shape(3, 1, 32, 32), new Shape(3, 3, 32, 32));

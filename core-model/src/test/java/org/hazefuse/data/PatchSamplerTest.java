@@ -9,8 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.darkchannel.DarkChannelPrior;
 import org.hazefuse.image.Tensors;
 import org.hazefuse.io.PairLoader;
@@ -162,7 +162,7 @@ class PatchSamplerTest {
                 Optional.of(pairs.get(0).visible()));
         int patch = 48;
         PatchSampler sampler = new PatchSampler(DataFixtures.set(List.of(triplet)), patch, false, 4, true);
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+        try (NDManager manager = Engines.cpuManager()) {
             ImagePair frame = new PairLoader().load(triplet);
             DarkChannelPrior.Estimate whole = DarkChannelPrior.estimate(
                     Tensors.fromImage(manager, frame.visible()), DensitySettings.DEFAULT);

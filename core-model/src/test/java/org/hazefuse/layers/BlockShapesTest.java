@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.model.iassf.encoder.FeatureEncoder;
 import org.hazefuse.model.iassf.fusion.FusionBlock;
 import org.hazefuse.model.iassf.fusion.FusionNetwork;
@@ -33,7 +34,7 @@ class BlockShapesTest {
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
+        manager = Engines.cpuManager();
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package org.hazefuse.loss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import org.hazefuse.runtime.Engines;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -14,7 +15,7 @@ class FusionLossTest {
 
     @Test
     void outputsThatMatchTheirTargetsCostNothing() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = Engines.cpuManager()) {
             NDArray clear = m.randomUniform(0, 1, SHAPE);
             // A mid-gray infrared image below every clear value: the fused target is the clear image, intensities
             // and gradients alike (0, not −1, so the Sobel filter's zero padding adds no border edges).
@@ -28,7 +29,7 @@ class FusionLossTest {
 
     @Test
     void theTotalWeighsEachUnweightedPart() {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = Engines.cpuManager()) {
             m.getEngine().setRandomSeed(3);
             NDArray dehazed = m.randomUniform(-1, 1, SHAPE);
             NDArray fused = m.randomUniform(-1, 1, SHAPE);

@@ -2,7 +2,6 @@ package org.hazefuse.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -18,6 +17,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.data.Batch;
 import org.hazefuse.model.iassf.IassfConfig;
 import org.hazefuse.model.iassf.IassfConfigs;
@@ -42,8 +42,8 @@ class GarbageCollectionDuringTrainingTest {
     @ValueSource(booleans = {false, true})
     void aCollectionBetweenForwardAndBackwardLeavesTheGradientsUnchanged(boolean physicsPrior) {
         IassfConfig config = withPhysicsPrior(IassfConfigs.TINY, physicsPrior);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(7);
+        try (NDManager manager = Engines.cpuManager()) {
+            Engines.seed(7);
             IassfNetwork network = new IassfNetwork(config);
             network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
             List<Parameter> parameters = new ArrayList<>(network.getParameters().values());
@@ -74,7 +74,7 @@ class GarbageCollectionDuringTrainingTest {
             Batch batch, boolean collectBeforeBackward) {
         List<float[]> gradients = new ArrayList<>();
         try (NDManager scope = manager.newSubManager();
-                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                GradientCollector collector = Engines.gradientCollector()) {
             FusionLoss.Parts parts = Trainer.forwardLoss(scope, network, batch, FusionLoss.Weights.SPEC);
             if (collectBeforeBackward) {
                 collectAndPoisonFreedDirectMemory();

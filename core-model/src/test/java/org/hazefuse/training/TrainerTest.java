@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.model.iassf.IassfConfigs;
 import org.hazefuse.model.iassf.IassfNetwork;
 import org.hazefuse.io.BadInputException;
@@ -65,7 +66,7 @@ class TrainerTest {
         assertThat(last).isLessThan(0.8 * first);
         assertThat(validations).singleElement().satisfies(v -> assertThat(v.psnr()).isBetween(3.0, 60.0));
         assertThat(Files.readAllLines(temp.resolve("run").resolve("steps.csv"))).hasSize(51);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             assertThat(WeightsFile.load(result.weights(), manager, IassfConfigs.TINY).manifest().provenance())
                     .containsEntry("steps", "50");
         }
@@ -78,7 +79,7 @@ class TrainerTest {
                 FusionLoss.Weights.SPEC, Set.of("fusion"));
         Trainer.Result result = prepare(config).trainer().run(false, new TrainingListener() {}, CancelSignal.NEVER);
 
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             IassfNetwork initial = new IassfNetwork(IassfConfigs.TINY);
             manager.getEngine().setRandomSeed(7);
             initial.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
@@ -125,7 +126,7 @@ class TrainerTest {
         }, CancelSignal.NEVER);
         assertThat(resumedSteps).containsExactly(7L, 8L, 9L, 10L);
         assertThat(resumed.completed()).isTrue();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             byte[] a = WeightsFile.parameterBytes(WeightsFile.load(uninterrupted.weights(), manager, null).network());
             byte[] b = WeightsFile.parameterBytes(WeightsFile.load(resumed.weights(), manager, null).network());
             assertThat(maxDifference(a, b)).isLessThan(1e-5f);

@@ -8,7 +8,7 @@ import org.hazefuse.model.iassf.restoration.StageConfig;
 
 /** The named configurations (docs/design/iassf.md, "Configurations"), in a name → config registry. */
 public final class IassfConfigs {
-    /** The published model, exactly: 11,198,576 parameters. */
+    /** The published model: 11,197,692 parameters (docs/design/iassf.md, "Loss and training", on the count). */
     public static final IassfConfig PAPER = new IassfConfig("paper", 24, 8, 5, 256, 2, List.of(
             new StageConfig(24, 8, 2, 2, 1.0 / 4),
             new StageConfig(48, 8, 4, 4, 1.0 / 2),

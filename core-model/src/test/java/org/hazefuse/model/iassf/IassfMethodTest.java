@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.baseline.DarkChannelDehazer;
 import org.hazefuse.model.iassf.IassfConfigs;
 import org.hazefuse.model.iassf.IassfNetwork;
@@ -29,7 +30,7 @@ class IassfMethodTest {
     }
 
     private static IassfMethod method(String config, long maxPixels) {
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = Engines.cpuManager();
         IassfNetwork net = new IassfNetwork(IassfConfigs.byName(config).orElseThrow());
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
         return new IassfMethod(config, config, manager, net, maxPixels, 16);
@@ -71,7 +72,7 @@ class IassfMethodTest {
     void untrainedLiteReproducesDarkChannelDehazing() {
         ImagePair pair = realPair();
         try (IassfMethod lite = method("lite", MethodOptions.DEFAULT_MAX_PIXELS);
-                NDManager manager = NDManager.newBaseManager()) {
+                NDManager manager = Engines.cpuManager()) {
             FusionResult r = lite.run(pair);
             var dcp = DarkChannelDehazer.dehaze(Tensors.fromImage(manager, pair.visible()), DensitySettings.DEFAULT);
             FloatImage expected = Tensors.toImage(dcp.image(), 0);

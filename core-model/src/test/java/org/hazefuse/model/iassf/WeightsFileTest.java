@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.model.iassf.IassfConfigs;
 import org.hazefuse.model.iassf.IassfNetwork;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,7 @@ class WeightsFileTest {
     @BeforeEach
     void save() throws IOException {
         file = temp.resolve("tiny.hzf");
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             IassfNetwork net = new IassfNetwork(IassfConfigs.TINY);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
             WeightsFile.save(net, file, Map.of("steps", "3"));
@@ -37,7 +38,7 @@ class WeightsFileTest {
 
     @Test
     void savedWeightsGiveIdenticalOutputs() throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             IassfNetwork a = WeightsFile.load(file, manager, IassfConfigs.TINY).network();
             Path again = temp.resolve("again.hzf");
             WeightsFile.save(a, again, Map.of());
@@ -56,7 +57,7 @@ class WeightsFileTest {
 
     @Test
     void wrongConfigurationIsNamed() {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             assertThatThrownBy(() -> WeightsFile.load(file, manager, IassfConfigs.LITE))
                     .isInstanceOf(WeightsFormatException.class)
                     .hasMessageContaining("tiny.hzf")
@@ -82,7 +83,7 @@ class WeightsFileTest {
                 out.closeEntry();
             }
         }
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             assertThatThrownBy(() -> WeightsFile.load(corrupted, manager, null))
                     .isInstanceOf(WeightsFormatException.class).hasMessageContaining("corrupted");
         }
@@ -93,7 +94,7 @@ class WeightsFileTest {
         byte[] bytes = Files.readAllBytes(file);
         Path truncated = Files.write(temp.resolve("truncated.hzf"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
         Path text = Files.writeString(temp.resolve("notes.hzf"), "hello");
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             assertThatThrownBy(() -> WeightsFile.load(truncated, manager, null))
                     .isInstanceOf(WeightsFormatException.class).hasMessageContaining("truncated.hzf");
             assertThatThrownBy(() -> WeightsFile.load(text, manager, null))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
+import org.hazefuse.runtime.Engines;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.image.Tensors;
 import org.hazefuse.io.ImageLoader;
@@ -25,7 +26,7 @@ class HazeDensityEstimatorTest {
         FloatImage image = new ImageLoader().readVisible(TestFiles.resource(resource));
         DensitySettings settings = new DensitySettings(0.95, 15, 20, 1e-4, 1.0);
         float[] expected = reference(image, settings);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.cpuManager()) {
             NDArray density = HazeDensityEstimator.estimate(Tensors.fromImage(manager, image), settings);
             float[] actual = density.toFloatArray();
             double maxDiff = 0;
