@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -37,9 +36,8 @@ import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import org.hazefuse.model.MethodOptions;
 
 /**
@@ -47,18 +45,14 @@ import org.hazefuse.model.MethodOptions;
  * and plots a report needs. Scoring lives in {@link Evaluation} (core-model); this class handles options, files
  * and the terminal.
  *
- * <p>Exit codes: 0 done, 2 bad input (message names the file and the problem; no output is written).
+ * <p>Exit codes: 0 done, 2 bad input (message names the file and the problem; no output is written), 1 internal
+ * error ({@link HeadlessCommand}).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scores dehazing+fusion methods with the papers' metrics (docs/metrics.md).",
             "Example: eval --data roadscene --list roadscene/val.txt --haze light,medium,heavy "
                 + "--methods dcp+max,dcp+gff --markdown table.md --csv scores.csv --plots plots"})
-public class EvalCommand implements Callable<Integer> {
-    static final int BAD_INPUT = 2;
-
-    @Spec
-    CommandSpec spec;
-
+final class EvalCommand extends HeadlessCommand {
     @Option(names = "--data", required = true, paramLabel = "DIR",
             description = "Folder with vis/ + ir/ clear pairs (add --haze) or hazy/ + ir/ + gt/ triplets.")
     Path data;
@@ -102,9 +96,13 @@ public class EvalCommand implements Callable<Integer> {
             description = "One PNG per pair with every method's outputs side by side.")
     Path saveImages;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Pairs evaluated in parallel. Default: the number of cores.")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Pairs evaluated in parallel, each with its own copy of every method (memory grows with "
+                    + "it). Default: the number of cores.")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--overwrite", description = "Replace existing output files (inputs are never written).")
     boolean overwrite;
@@ -112,35 +110,18 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
-    /** For picocli. */
-    public EvalCommand() {
-    }
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
-        PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
-        try {
-            return run(out, err);
-        } catch (BadInputException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return BAD_INPUT;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            err.println("error: cannot write output: " + e.getMessage());
-            err.flush();
-            return 1;
-        }
-    }
-
-    private int run(PrintWriter out, PrintWriter err) throws IOException {
+    protected int execute() throws IOException {
+        PrintWriter out = out();
+        PrintWriter err = err();
         List<HazeChoice> levels = parseHaze();
         if (methods.isEmpty() && fused.isEmpty()) {
             throw new BadInputException(null, "nothing to evaluate: give --methods and/or --fused");
         }
-        if (threads < 1) {
-            throw new BadInputException(null, "--threads must be at least 1, got " + threads);
+        if (jobs < 1) {
+            throw badOption("--jobs must be at least 1, got " + jobs);
         }
+        Device device = device(engine);
         if (!Files.isDirectory(data)) {
             throw new BadInputException(data, "data folder not found");
         }
@@ -155,7 +136,7 @@ public class EvalCommand implements Callable<Integer> {
         Optional.ofNullable(list).ifPresent(protectedFiles::add);
         AtomicFiles files = new AtomicFiles(protectedFiles, overwrite ? OverwritePolicy.REPLACE : OverwritePolicy.REFUSE);
 
-        List<Candidate.Factory> candidates = candidates();
+        List<Candidate.Factory> candidates = candidates(device);
         List<String> names = Evaluation.names(candidates);
         checkOutputs(files);
 
@@ -174,7 +155,7 @@ public class EvalCommand implements Callable<Integer> {
                         bar.step();
                     }
                 };
-                List<ScoreRecord> levelRecords = Evaluation.run(e.getValue().pairs(), candidates, threads, listener,
+                List<ScoreRecord> levelRecords = Evaluation.run(e.getValue().pairs(), candidates, jobs, listener,
                         CancelSignal.NEVER);
                 records.put(level, levelRecords);
                 summaries.put(level, Summary.of(levelRecords, names));
@@ -195,8 +176,7 @@ public class EvalCommand implements Callable<Integer> {
         } else {
             out.print(Reports.markdown(summaries, null));
         }
-        out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     static String label(HazeChoice level) {
@@ -223,9 +203,9 @@ public class EvalCommand implements Callable<Integer> {
     }
 
     /** Methods are opened once here so an unknown name fails before any work; workers open their own copies. */
-    private List<Candidate.Factory> candidates() {
+    private List<Candidate.Factory> candidates(Device device) {
         List<Candidate.Factory> out = new ArrayList<>();
-        MethodOptions options = MethodOptions.defaults(Device.cpu());
+        MethodOptions options = MethodOptions.defaults(device);
         for (String name : new LinkedHashSet<>(methods)) {
             String trimmed = name.trim();
             try (FusionMethod probe = MethodCatalog.open(trimmed, options)) {

@@ -65,7 +65,7 @@ class EvalCommandTest {
         int code = eval("--data", data.toString(), "--list", data.resolve("val.txt").toString(), "--haze", "medium",
                 "--methods", "none+avg,dcp+max", "--csv", dir.resolve("scores.csv").toString(),
                 "--markdown", dir.resolve("table.md").toString(), "--plots", dir.resolve("plots").toString(),
-                "--save-images", dir.resolve("grids").toString(), "--json", "--threads", "2", "--no-progress");
+                "--save-images", dir.resolve("grids").toString(), "--json", "--jobs", "2", "--no-progress");
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());
@@ -142,5 +142,22 @@ class EvalCommandTest {
 
         assertThat(eval("--data", data.toString(), "--no-progress")).isEqualTo(2);
         assertThat(err.toString()).contains("nothing to evaluate");
+    }
+
+    /** Like every other command: engine options, --jobs for pairs in parallel, one line per error. */
+    @Test
+    void takesTheCommonEngineOptionsAndJobs() {
+        assertThat(eval("--data", data.toString(), "--methods", "none+avg", "--jobs", "0", "--no-progress"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--jobs must be at least 1");
+
+        assertThat(eval("--data", data.toString(), "--methods", "none+avg", "--device", "tpu", "--no-progress"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("device must be auto, cpu or gpu");
+
+        err.getBuffer().setLength(0);
+        assertThat(eval("--data", data.toString(), "--methods", "no-such-method", "--verbose", "--no-progress"))
+                .isEqualTo(2);
+        assertThat(err.toString()).startsWith("hazefuse eval: unknown method 'no-such-method'");
     }
 }
