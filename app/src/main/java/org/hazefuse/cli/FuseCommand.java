@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.hazefuse.model.MethodOptions;
+import org.hazefuse.service.FusePlan;
 
 /**
  * {@code hazefuse fuse}: dehazes and fuses pairs, writing {@code <stem>_dehazed.png}, {@code <stem>_density.png}

@@ -1,4 +1,4 @@
-package org.hazefuse.cli;
+package org.hazefuse.service;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,17 +20,18 @@ import org.hazefuse.method.ImagePair;
 import org.hazefuse.io.OutputNames;
 
 /**
- * The pairs of a {@code fuse} run and their output files, checked completely before anything is written: every
+ * The pairs of a fuse run (the CLI's {@code fuse}, any front end's batch) and their output files
+ * ({@link OutputNames}), checked completely before anything is written: every
  * input exists and decodes, each pair's sizes agree, no output is an input, and no output exists unless
  * overwriting was asked for. A run that fails here has written nothing.
  */
-final class FusePlan {
+public final class FusePlan {
     /** Decoded pairs are kept for the run up to this many pixels in all, and read again after that. */
     private static final long CACHE_PIXELS = 16_000_000L;
 
     /** One pair and the three files it becomes. */
-    record Item(PairPaths pair, Path dehazed, Path density, Path fused) {
-        List<Path> outputs() {
+    public record Item(PairPaths pair, Path dehazed, Path density, Path fused) {
+        public List<Path> outputs() {
             return List.of(dehazed, density, fused);
         }
     }
@@ -51,7 +52,7 @@ final class FusePlan {
      * Finds the pairs: two files; a visible folder and an infrared folder matched by stem; or one folder with
      * visible and infrared subfolders ({@code infrared} null).
      */
-    static FoundPairs findPairs(Path visible, Path infrared) {
+    public static FoundPairs findPairs(Path visible, Path infrared) {
         if (infrared == null) {
             if (Files.isDirectory(visible)) {
                 return PairFinder.inFolder(visible);
@@ -78,7 +79,7 @@ final class FusePlan {
      *
      * @throws BadInputException for the first problem found, naming the file
      */
-    static FusePlan prepare(FoundPairs found, Path outDir, OverwritePolicy policy, PairLoader loader) {
+    public static FusePlan prepare(FoundPairs found, Path outDir, OverwritePolicy policy, PairLoader loader) {
         if (found.isEmpty()) {
             throw new BadInputException(null, "no visible/infrared pairs found"
                     + (found.warnings().isEmpty() ? "" : ":\n  " + String.join("\n  ", found.warnings())));
@@ -141,21 +142,21 @@ final class FusePlan {
         }
     }
 
-    List<Item> items() {
+    public List<Item> items() {
         return items;
     }
 
-    List<String> warnings() {
+    public List<String> warnings() {
         return warnings;
     }
 
     /** Every input file of the run: never written. */
-    Set<Path> inputs() {
+    public Set<Path> inputs() {
         return inputs;
     }
 
     /** The pair as read during the checks, or read again when it was not kept. */
-    ImagePair load(Item item, PairLoader loader) {
+    public ImagePair load(Item item, PairLoader loader) {
         ImagePair pair = cache.remove(item.pair());
         return pair != null ? pair : loader.load(item.pair());
     }
