@@ -2,11 +2,9 @@ package org.hazefuse.bench;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +35,7 @@ import org.hazefuse.training.Trainer;
 import org.hazefuse.training.TrainingConfig;
 import org.hazefuse.training.TrainingListener;
 import org.hazefuse.model.MethodOptions;
+import org.hazefuse.model.iassf.IassfInputs;
 
 /**
  * Measures one IASSF configuration: inference time per pair (through {@link FusionMethod#run}, as users get it),
@@ -125,9 +124,8 @@ public final class ConfigBenchmark {
                 NDArray vis = Tensors.toSigned(Tensors.fromImage(scope, pair.visible()));
                 NDArray ir = Tensors.toThreeChannels(Tensors.toSigned(Tensors.fromImage(scope, pair.infrared())));
                 StageClock clock = StageClock.recording();
-                PairList<String, Object> params = new PairList<>();
-                params.add(IassfNetwork.STAGE_CLOCK, clock);
-                network.forward(new ParameterStore(scope, false), new NDList(vis, ir), false, params);
+                network.forward(new ParameterStore(scope, false), new IassfInputs(vis, ir), false,
+                        DensitySettings.DEFAULT, clock);
                 for (Map.Entry<String, Duration> e : clock.laps().entrySet()) {
                     laps.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().toNanos() / 1e9);
                 }

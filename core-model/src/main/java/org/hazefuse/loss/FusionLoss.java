@@ -15,7 +15,15 @@ import org.hazefuse.layers.Scalars;
 public final class FusionLoss {
 
     /** The weighted total, which carries the gradient, and the three unweighted parts (scalars on the device). */
-    public record Parts(NDArray total, NDArray dehaze, NDArray intensity, NDArray gradient) {}
+    public record Parts(NDArray total, NDArray dehaze, NDArray intensity, NDArray gradient) {
+        /** The parts' values, read off the engine. */
+        public Values values() {
+            return new Values(total.getFloat(), dehaze.getFloat(), intensity.getFloat(), gradient.getFloat());
+        }
+    }
+
+    /** The loss of one step as numbers: for logs, listeners and the non-finite check. */
+    public record Values(float total, float dehaze, float intensity, float gradient) {}
 
     /**
      * Weights of the dehazing, fused-intensity and fused-gradient terms.

@@ -24,7 +24,10 @@ import java.util.concurrent.CancellationException;
 import org.hazefuse.runtime.Engines;
 import org.hazefuse.data.Batch;
 import org.hazefuse.model.iassf.IassfConfig;
+import org.hazefuse.darkchannel.DarkChannelPrior;
+import org.hazefuse.model.iassf.IassfInputs;
 import org.hazefuse.model.iassf.IassfNetwork;
+import org.hazefuse.model.iassf.IassfOutputs;
 import org.hazefuse.image.Tensors;
 import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.method.CancelSignal;
@@ -150,8 +153,8 @@ public final class Trainer {
                 Batch batch = batches.next();
                 long t0 = System.nanoTime();
                 float lr = schedule.at(step);
-                float[] parts = trainStep(manager, network, optimizer, batch, lr);
-                if (!Float.isFinite(parts[0])) {
+                FusionLoss.Values parts = trainStep(manager, network, optimizer, batch, lr);
+                if (!Float.isFinite(parts.total())) {
                     // A rare non-finite batch must not poison the weights: drop its gradients and go on.
                     optimizer.discardGradients();
                     if (++nonFiniteInARow >= MAX_NON_FINITE_IN_A_ROW) {
@@ -165,8 +168,8 @@ public final class Trainer {
                 step++;
                 throughput.add(batch.size(), System.nanoTime() - t0);
                 Duration eta = throughput.eta(config.steps() - step, batch.size());
-                var event = new TrainingListener.StepEvent(step, config.steps(), lr, parts[0], parts[1], parts[2],
-                        parts[3], throughput.samplesPerSecond(), eta);
+                var event = new TrainingListener.StepEvent(step, config.steps(), lr, parts.total(), parts.dehaze(),
+                        parts.intensity(), parts.gradient(), throughput.samplesPerSecond(), eta);
                 log.step(event, wall(wallBefore, runStart));
                 listener.onStep(event);
                 if (step % config.checkpointEvery() == 0 || step == config.steps()) {
@@ -225,14 +228,14 @@ public final class Trainer {
      * <p>The update runs before the step's arrays are closed: PyTorch may hand a parameter the very gradient tensor
      * that started the backward pass, whose memory belongs to an array of this step.
      */
-    private float[] trainStep(NDManager manager, IassfNetwork network, AdamW optimizer, Batch batch, float lr) {
+    private FusionLoss.Values trainStep(NDManager manager, IassfNetwork network, AdamW optimizer, Batch batch,
+            float lr) {
         try (NDManager scope = manager.newSubManager();
                 GradientCollector collector = Engines.gradientCollector()) {
             FusionLoss.Parts parts = forwardLoss(scope, network, batch, config.loss());
             collector.backward(parts.total());
-            float[] values = {parts.total().getFloat(), parts.dehaze().getFloat(), parts.intensity().getFloat(),
-                parts.gradient().getFloat()};
-            if (Float.isFinite(values[0])) {
+            FusionLoss.Values values = parts.values();
+            if (Float.isFinite(values.total())) {
                 optimizer.update(lr);
             }
             return values;
@@ -246,13 +249,12 @@ public final class Trainer {
         NDArray hazy = Tensors.toSigned(arrays.get(0));
         NDArray infrared = Tensors.toThreeChannels(Tensors.toSigned(arrays.get(1)));
         NDArray clear = Tensors.toSigned(arrays.get(2));
-        NDList inputs = new NDList(hazy, infrared);
-        if (batch.hasPrior()) {
-            inputs.add(arrays.get(3));
-            inputs.add(arrays.get(4));
-        }
-        NDList out = network.forward(new ParameterStore(scope, false), inputs, true);
-        return FusionLoss.compute(out.get(0), out.get(2), clear, infrared, weights);
+        Optional<DarkChannelPrior.Estimate> prior = batch.hasPrior()
+                ? Optional.of(new DarkChannelPrior.Estimate(arrays.get(3), arrays.get(4)))
+                : Optional.empty();
+        IassfOutputs out = network.forward(new ParameterStore(scope, false), new IassfInputs(hazy, infrared, prior),
+                true);
+        return FusionLoss.compute(out.dehazed(), out.fused(), clear, infrared, weights);
     }
 
     private void validate(NDManager manager, IassfNetwork network, long step, TrainingLog log,

@@ -1,11 +1,12 @@
 package org.hazefuse.training;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import org.hazefuse.model.iassf.IassfInputs;
 import org.hazefuse.model.iassf.IassfNetwork;
+import org.hazefuse.model.iassf.IassfOutputs;
 import org.hazefuse.image.Tensors;
 import org.hazefuse.loss.FusionLoss;
 import org.hazefuse.method.CancelSignal;
@@ -38,9 +39,10 @@ public final class Validation {
                 NDArray hazy = Tensors.toSigned(Tensors.fromImage(scope, pair.visible()));
                 NDArray infrared = Tensors.toThreeChannels(Tensors.toSigned(Tensors.fromImage(scope, pair.infrared())));
                 NDArray clear = Tensors.toSigned(Tensors.fromImage(scope, clearImage));
-                NDList out = network.forward(new ParameterStore(scope, false), new NDList(hazy, infrared), false);
-                loss += FusionLoss.compute(out.get(0), out.get(2), clear, infrared, weights).total().getFloat();
-                var dehazed = Tensors.toImage(Tensors.toUnit(out.get(0)), 0);
+                IassfOutputs out = network.forward(new ParameterStore(scope, false), new IassfInputs(hazy, infrared),
+                        false);
+                loss += FusionLoss.compute(out.dehazed(), out.fused(), clear, infrared, weights).total().getFloat();
+                var dehazed = Tensors.toImage(Tensors.toUnit(out.dehazed()), 0);
                 psnr += Psnr.of(dehazed, clearImage);
                 ssim += Ssim.of(dehazed, clearImage);
             }

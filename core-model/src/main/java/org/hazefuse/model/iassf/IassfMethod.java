@@ -2,15 +2,15 @@ package org.hazefuse.model.iassf;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import ai.djl.ndarray.types.Shape;
 import org.hazefuse.darkchannel.DarkChannelPrior;
 import org.hazefuse.model.iassf.IassfNetwork;
 import org.hazefuse.method.CancelSignal;
@@ -84,16 +84,12 @@ public final class IassfMethod implements FusionMethod {
             NDArray infrared = Tensors.fromImage(scope, pair.infrared());
             List<TilePlan.Tile> tiles = TilePlan.plan(pair.height(), pair.width(), maxPixels, overlap);
             long networkStart = System.nanoTime();
-            NDArray outputs = tiles.size() == 1
-                    ? runWhole(scope, visible, infrared, settings, null)
+            IassfOutputs outputs = tiles.size() == 1
+                    ? runWhole(scope, visible, infrared, settings, Optional.empty())
                     : runTiled(scope, visible, infrared, settings, tiles, cancel);
             timings.put("network", Duration.ofNanos(System.nanoTime() - networkStart));
-            FusionResult result = new FusionResult(
-                    Tensors.toImage(outputs.get(":, 0:3"), 0),
-                    Tensors.toImage(outputs.get(":, 3:4"), 0),
-                    Tensors.toImage(outputs.get(":, 4:7"), 0),
-                    withTotal(timings, start));
-            return result;
+            return new FusionResult(Tensors.toImage(outputs.dehazed(), 0), Tensors.toImage(outputs.density(), 0),
+                    Tensors.toImage(outputs.fused(), 0), withTotal(timings, start));
         } finally {
             // The pass's tensors are closed: hand their memory back before another method's run (NativeRuntime).
             NativeRuntime.releaseFreeMemoryAfter((long) pair.width() * pair.height());
@@ -106,28 +102,27 @@ public final class IassfMethod implements FusionMethod {
     }
 
     /**
-     * Runs the network once; returns (1, 7, H, W): dehazed RGB, density, fused RGB, all in [0, 1].
+     * Runs the network once on a (1, 3, H, W) visible and a (1, 1, H, W) infrared tensor in [0, 1]; the outputs are
+     * in [0, 1] too.
      *
-     * @param prior the dark channel prior for this input (transmission, airlight), or null: the network estimates it
+     * @param prior the dark channel prior for this input, or empty: the network estimates it
      */
-    private NDArray runWhole(NDManager scope, NDArray visible, NDArray infrared, DensitySettings settings,
-            NDList prior) {
-        PairList<String, Object> params = new PairList<>();
-        params.add(IassfNetwork.DENSITY_SETTINGS, settings);
-        NDList inputs = new NDList(Tensors.toSigned(visible), Tensors.toThreeChannels(Tensors.toSigned(infrared)));
-        if (prior != null) {
-            inputs.addAll(prior);
-        }
-        NDList out = network.forward(new ParameterStore(scope, false), inputs, false, params);
-        return Tensors.toUnit(out.get(0)).concat(out.get(1), 1).concat(Tensors.toUnit(out.get(2)), 1);
+    private IassfOutputs runWhole(NDManager scope, NDArray visible, NDArray infrared, DensitySettings settings,
+            Optional<DarkChannelPrior.Estimate> prior) {
+        IassfInputs inputs = new IassfInputs(Tensors.toSigned(visible),
+                Tensors.toThreeChannels(Tensors.toSigned(infrared)), prior);
+        IassfOutputs out = network.forward(new ParameterStore(scope, false), inputs, false, settings, StageClock.OFF);
+        return new IassfOutputs(Tensors.toUnit(out.dehazed()), out.density(), Tensors.toUnit(out.fused()));
     }
 
-    private NDArray runTiled(NDManager scope, NDArray visible, NDArray infrared, DensitySettings settings,
+    private IassfOutputs runTiled(NDManager scope, NDArray visible, NDArray infrared, DensitySettings settings,
             List<TilePlan.Tile> tiles, CancelSignal cancel) {
         long h = visible.getShape().get(2);
         long w = visible.getShape().get(3);
-        NDArray sum = scope.zeros(new ai.djl.ndarray.types.Shape(1, 7, h, w));
-        NDArray weights = scope.zeros(new ai.djl.ndarray.types.Shape(1, 1, h, w));
+        NDArray dehazed = scope.zeros(new Shape(1, 3, h, w));
+        NDArray density = scope.zeros(new Shape(1, 1, h, w));
+        NDArray fused = scope.zeros(new Shape(1, 3, h, w));
+        NDArray weights = scope.zeros(new Shape(1, 1, h, w));
         DarkChannelPrior.Estimate prior = network.config().physicsPrior()
                 ? DarkChannelPrior.estimate(visible, settings)
                 : null;
@@ -136,16 +131,22 @@ public final class IassfMethod implements FusionMethod {
             try (NDManager tileScope = scope.newSubManager()) {
                 NDIndex region = new NDIndex(":, :, {}:{}, {}:{}", t.top(), t.top() + t.height(), t.left(),
                         t.left() + t.width());
-                NDList tilePrior = prior == null
-                        ? null
-                        : new NDList(prior.transmission().get(region), prior.airlight());
-                NDArray out = runWhole(tileScope, visible.get(region), infrared.get(region), settings, tilePrior);
+                Optional<DarkChannelPrior.Estimate> tilePrior = prior == null
+                        ? Optional.empty()
+                        : Optional.of(new DarkChannelPrior.Estimate(prior.transmission().get(region), prior.airlight()));
+                IassfOutputs out = runWhole(tileScope, visible.get(region), infrared.get(region), settings, tilePrior);
                 NDArray ramp = blendWeights(tileScope, t.height(), t.width());
-                sum.set(region, sum.get(region).add(out.mul(ramp)));
+                accumulate(dehazed, region, out.dehazed(), ramp);
+                accumulate(density, region, out.density(), ramp);
+                accumulate(fused, region, out.fused(), ramp);
                 weights.set(region, weights.get(region).add(ramp));
             }
         }
-        return sum.div(weights);
+        return new IassfOutputs(dehazed.div(weights), density.div(weights), fused.div(weights));
+    }
+
+    private static void accumulate(NDArray sum, NDIndex region, NDArray tile, NDArray ramp) {
+        sum.set(region, sum.get(region).add(tile.mul(ramp)));
     }
 
     /** Linear ramps over the overlap on every side, 1 inside: seams fade from one tile into the next. */

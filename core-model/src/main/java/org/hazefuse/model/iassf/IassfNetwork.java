@@ -27,20 +27,15 @@ import org.hazefuse.model.iassf.restoration.RestorationBackbone;
 /**
  * The whole IASSF network (docs/design/iassf.md, "Forward pass", steps 1–6), trained end to end.
  *
- * <p>Inputs: hazy visible (B, 3, H, W) and infrared repeated to 3 channels (B, 3, H, W), both in [−1, 1], any
- * H, W ≥ 2. Outputs: V̂ dehazed (B, 3, H, W), D density (B, 1, H, W) in [0, 1], F fused (B, 3, H, W); V̂ and F
- * unclamped (the loss sees them raw; inference clamps). Inputs are reflect-padded to multiples of 4 and the outputs
- * cropped back. Density settings may be passed as parameter {@link #DENSITY_SETTINGS}.
- *
- * <p>With the physical prior, a caller may pass the prior itself as inputs 3 and 4: the transmission (B, 1, H, W)
- * and airlight (B, 3, 1, 1) of the dark channel prior estimated on the <em>whole</em> frame this input was cropped
- * from (training on patches, tiled inference); otherwise the network estimates it on its input.
+ * <p>Callers use the typed {@link #forward(ParameterStore, IassfInputs, boolean, DensitySettings, StageClock)}:
+ * {@link IassfInputs} in, {@link IassfOutputs} out, any H, W ≥ 2. Inputs are reflect-padded to multiples of 4 and
+ * the outputs cropped back. The positional {@link NDList} form of DJL's {@code Block.forward} (hazy, infrared[,
+ * transmission, airlight] → dehazed, density, fused) stays for DJL's own machinery (initialisation, shapes).
  */
 public final class IassfNetwork extends NetworkBlock {
-    /** Key of the optional {@link DensitySettings} in the forward parameters. */
-    public static final String DENSITY_SETTINGS = "densitySettings";
-    /** Key of the optional {@link StageClock} in the forward parameters (profiling). */
-    public static final String STAGE_CLOCK = "stageClock";
+    /** Keys of the typed forward's settings in DJL's untyped forward parameters; private to this class. */
+    private static final String DENSITY_SETTINGS = "densitySettings";
+    private static final String STAGE_CLOCK = "stageClock";
     /** The network's parts, in order: the names {@link #parametersOf} takes. */
     public static final List<String> PARTS =
             List.of("encoder", "infraredProjection", "prompts", "embedding", "restoration", "fusion");
@@ -106,6 +101,25 @@ public final class IassfNetwork extends NetworkBlock {
         return out;
     }
 
+    /**
+     * One forward pass.
+     *
+     * @param settings the density estimate's settings and the infrared assistance
+     * @param clock records the time of each stage ({@link StageClock#OFF} records nothing)
+     */
+    public IassfOutputs forward(ParameterStore store, IassfInputs inputs, boolean training, DensitySettings settings,
+            StageClock clock) {
+        PairList<String, Object> params = new PairList<>();
+        params.add(DENSITY_SETTINGS, settings);
+        params.add(STAGE_CLOCK, clock);
+        return IassfOutputs.of(forward(store, inputs.toList(), training, params));
+    }
+
+    /** One forward pass with the spec's density settings. */
+    public IassfOutputs forward(ParameterStore store, IassfInputs inputs, boolean training) {
+        return forward(store, inputs, training, DensitySettings.DEFAULT, StageClock.OFF);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
@@ -116,12 +130,13 @@ public final class IassfNetwork extends NetworkBlock {
                 ? (StageClock) params.get(STAGE_CLOCK)
                 : StageClock.OFF;
         clock.start();
-        NDArray hazyIn = inputs.get(0);
+        IassfInputs in = IassfInputs.of(inputs);
+        NDArray hazyIn = in.hazy();
         long batch = hazyIn.getShape().get(0);
         long h = hazyIn.getShape().get(2);
         long w = hazyIn.getShape().get(3);
         NDArray hazy = Padding.reflectToMultiple(hazyIn, MULTIPLE);
-        NDArray infrared = Padding.reflectToMultiple(inputs.get(1), MULTIPLE);
+        NDArray infrared = Padding.reflectToMultiple(in.infrared(), MULTIPLE);
 
         // Step 1: one shared encoder for both modalities, run as one batch.
         NDArray features = apply(encoder, store, hazy.concat(infrared, 0), training);
@@ -135,7 +150,7 @@ public final class IassfNetwork extends NetworkBlock {
                 .singletonOrThrow();
         clock.lap("prompts");
         // Step 4: dark-channel density, no gradient; the user's assistance strength scales it.
-        DarkChannelPrior.Estimate prior = config.physicsPrior() ? prior(inputs, hazy, settings) : null;
+        DarkChannelPrior.Estimate prior = config.physicsPrior() ? prior(in, hazy, settings) : null;
         NDArray density = prior != null ? prior.density() : HazeDensityEstimator.estimate(visibleFeatures, settings);
         NDArray assisted = Scalars.mul(density, settings.infraredAssist()).clip(0, 1);
         clock.lap("density");
@@ -156,15 +171,15 @@ public final class IassfNetwork extends NetworkBlock {
             fused = fused.add(restored.maximum(infrared));
         }
         clock.lap("fusion");
-        return new NDList(Padding.crop(restored, 0, 0, h, w), Padding.crop(shownDensity, 0, 0, h, w),
-                Padding.crop(fused, 0, 0, h, w));
+        return new IassfOutputs(Padding.crop(restored, 0, 0, h, w), Padding.crop(shownDensity, 0, 0, h, w),
+                Padding.crop(fused, 0, 0, h, w)).toList();
     }
 
-    private static DarkChannelPrior.Estimate prior(NDList inputs, NDArray paddedHazy, DensitySettings settings) {
-        if (inputs.size() >= 4) {
-            return new DarkChannelPrior.Estimate(Padding.reflectToMultiple(inputs.get(2), MULTIPLE), inputs.get(3));
-        }
-        return DarkChannelPrior.estimate(Tensors.toUnit(paddedHazy), settings);
+    private static DarkChannelPrior.Estimate prior(IassfInputs in, NDArray paddedHazy, DensitySettings settings) {
+        return in.prior()
+                .map(p -> new DarkChannelPrior.Estimate(Padding.reflectToMultiple(p.transmission(), MULTIPLE),
+                        p.airlight()))
+                .orElseGet(() -> DarkChannelPrior.estimate(Tensors.toUnit(paddedHazy), settings));
     }
 
     @Override
