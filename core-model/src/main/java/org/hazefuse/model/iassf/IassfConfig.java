@@ -48,4 +48,75 @@ public record IassfConfig(String name, int channels, int window, int promptPool,
     public int totalDepth() {
         return stages.stream().mapToInt(StageConfig::depth).sum();
     }
+
+    /** A configuration named {@code name}, to be sized with the builder's named steps. */
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /**
+     * Named steps for a configuration, so a configuration reads as a table of what each number is. Required:
+     * {@link #channels}, the five {@link #stage}s; defaults: window 8, 5 prompts of 256², 2 embedding heads, fusion
+     * width 6 with 1 head, no physical prior (the published model's values).
+     */
+    public static final class Builder {
+        private final String name;
+        private int channels;
+        private int window = 8;
+        private int promptPool = 5;
+        private int promptSide = 256;
+        private int embeddingHeads = 2;
+        private final List<StageConfig> stages = new java.util.ArrayList<>();
+        private int fusionWidth = 6;
+        private int fusionHeads = 1;
+        private boolean physicsPrior;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder channels(int c) {
+            channels = c;
+            return this;
+        }
+
+        public Builder window(int w) {
+            window = w;
+            return this;
+        }
+
+        /** {@code pool} learnable prompts of {@code side}² per prompt generator. */
+        public Builder prompts(int pool, int side) {
+            promptPool = pool;
+            promptSide = side;
+            return this;
+        }
+
+        public Builder embeddingHeads(int heads) {
+            embeddingHeads = heads;
+            return this;
+        }
+
+        /** The next restoration stage, in U-Net order (full, ½, ¼, ½, full resolution). */
+        public Builder stage(StageConfig.Builder stage) {
+            stages.add(stage.build());
+            return this;
+        }
+
+        public Builder fusion(int width, int heads) {
+            fusionWidth = width;
+            fusionHeads = heads;
+            return this;
+        }
+
+        public Builder physicsPrior(boolean on) {
+            physicsPrior = on;
+            return this;
+        }
+
+        public IassfConfig build() {
+            return new IassfConfig(name, channels, window, promptPool, promptSide, embeddingHeads, stages,
+                    fusionWidth, fusionHeads, physicsPrior);
+        }
+    }
 }

@@ -1,20 +1,24 @@
 package org.hazefuse.model.iassf;
 
+import static org.hazefuse.model.iassf.restoration.StageConfig.width;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hazefuse.model.iassf.restoration.StageConfig;
 
 /** The named configurations (docs/design/iassf.md, "Configurations"), in a name → config registry. */
 public final class IassfConfigs {
     /** The published model: 11,197,692 parameters (docs/design/iassf.md, "Loss and training", on the count). */
-    public static final IassfConfig PAPER = new IassfConfig("paper", 24, 8, 5, 256, 2, List.of(
-            new StageConfig(24, 8, 2, 2, 1.0 / 4),
-            new StageConfig(48, 8, 4, 4, 1.0 / 2),
-            new StageConfig(96, 8, 6, 4, 3.0 / 4),
-            new StageConfig(48, 4, 1, 2, 0),
-            new StageConfig(24, 4, 1, 2, 0)), 6, 1, false);
+    public static final IassfConfig PAPER = IassfConfig.named("paper")
+            .channels(24).window(8).prompts(5, 256).embeddingHeads(2)
+            .stage(width(24).blocks(8).heads(2).mlpRatio(2).attention(1.0 / 4))
+            .stage(width(48).blocks(8).heads(4).mlpRatio(4).attention(1.0 / 2))
+            .stage(width(96).blocks(8).heads(6).mlpRatio(4).attention(3.0 / 4))
+            .stage(width(48).blocks(4).heads(1).mlpRatio(2))
+            .stage(width(24).blocks(4).heads(1).mlpRatio(2))
+            .fusion(6, 1)
+            .build();
 
     /**
      * CPU-trainable: every module of {@code paper} at half its width, 7 blocks instead of 32 (attention only at
@@ -22,20 +26,27 @@ public final class IassfConfigs {
      * {@link IassfConfig#physicsPrior()}): at initialisation it reproduces dark-channel dehazing followed by a
      * maximum fusion rule, and training learns the infrared-assisted corrections.
      */
-    public static final IassfConfig LITE = new IassfConfig("lite", 12, 4, 4, 64, 2, List.of(
-            new StageConfig(12, 1, 1, 2, 0),
-            new StageConfig(24, 2, 2, 2, 1.0 / 2),
-            new StageConfig(48, 2, 2, 2, 1.0 / 2),
-            new StageConfig(24, 1, 1, 2, 0),
-            new StageConfig(12, 1, 1, 2, 0)), 4, 1, true);
+    public static final IassfConfig LITE = IassfConfig.named("lite")
+            .channels(12).window(4).prompts(4, 64).embeddingHeads(2)
+            .stage(width(12).blocks(1).heads(1).mlpRatio(2))
+            .stage(width(24).blocks(2).heads(2).mlpRatio(2).attention(1.0 / 2))
+            .stage(width(48).blocks(2).heads(2).mlpRatio(2).attention(1.0 / 2))
+            .stage(width(24).blocks(1).heads(1).mlpRatio(2))
+            .stage(width(12).blocks(1).heads(1).mlpRatio(2))
+            .fusion(4, 1)
+            .physicsPrior(true)
+            .build();
 
     /** For tests: the smallest network with every module of the spec (attention in every stage that can have it). */
-    public static final IassfConfig TINY = new IassfConfig("tiny", 8, 8, 2, 8, 2, List.of(
-            new StageConfig(8, 1, 1, 1, 1),
-            new StageConfig(16, 2, 2, 1, 1.0 / 2),
-            new StageConfig(32, 1, 2, 1, 1),
-            new StageConfig(16, 1, 1, 1, 0),
-            new StageConfig(8, 1, 1, 1, 0)), 4, 1, false);
+    public static final IassfConfig TINY = IassfConfig.named("tiny")
+            .channels(8).window(8).prompts(2, 8).embeddingHeads(2)
+            .stage(width(8).blocks(1).heads(1).mlpRatio(1).attention(1))
+            .stage(width(16).blocks(2).heads(2).mlpRatio(1).attention(1.0 / 2))
+            .stage(width(32).blocks(1).heads(2).mlpRatio(1).attention(1))
+            .stage(width(16).blocks(1).heads(1).mlpRatio(1))
+            .stage(width(8).blocks(1).heads(1).mlpRatio(1))
+            .fusion(4, 1)
+            .build();
 
     private static final Map<String, IassfConfig> BY_NAME = new LinkedHashMap<>();
 

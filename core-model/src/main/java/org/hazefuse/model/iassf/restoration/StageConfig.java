@@ -21,4 +21,47 @@ public record StageConfig(int channels, int depth, int heads, double mlpRatio, d
             throw new IllegalArgumentException(channels + " channels cannot split into " + heads + " heads");
         }
     }
+
+    /** A stage of {@code channels} width, to be sized with the builder's named steps. */
+    public static Builder width(int channels) {
+        return new Builder(channels);
+    }
+
+    /** Named steps for the stage table; defaults: 1 block, 1 head, MLP ratio 2, no attention. */
+    public static final class Builder {
+        private final int channels;
+        private int depth = 1;
+        private int heads = 1;
+        private double mlpRatio = 2;
+        private double attentionShare;
+
+        private Builder(int channels) {
+            this.channels = channels;
+        }
+
+        public Builder blocks(int n) {
+            depth = n;
+            return this;
+        }
+
+        public Builder heads(int n) {
+            heads = n;
+            return this;
+        }
+
+        public Builder mlpRatio(double r) {
+            mlpRatio = r;
+            return this;
+        }
+
+        /** The share of blocks, counted from the end, that use window attention. */
+        public Builder attention(double share) {
+            attentionShare = share;
+            return this;
+        }
+
+        public StageConfig build() {
+            return new StageConfig(channels, depth, heads, mlpRatio, attentionShare);
+        }
+    }
 }
