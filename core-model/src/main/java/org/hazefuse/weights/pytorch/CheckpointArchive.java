@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -15,7 +16,8 @@ import java.util.zip.ZipFile;
  * <p>Sizes in the zip's headers are claims: each entry's declared uncompressed size, and their sum, must be within
  * the limit before anything is inflated, and each entry is then read through a cap at the size it must have, so
  * that an entry inflating to more than it declares (or to less) is refused after reading at most one byte past
- * what was expected. Memory is bounded by what the caller's limit allows.
+ * what was expected. Memory is bounded by what the caller's limit allows. Each entry's CRC-32 is checked too: a
+ * damaged download, or parts of a split file joined in the wrong order, must not read as other weights.
  */
 final class CheckpointArchive implements Closeable {
     /** data.pkl of a state dict holds about 200 bytes per tensor; this is room for hundreds of thousands. */
@@ -99,8 +101,9 @@ final class CheckpointArchive implements Closeable {
         }
         byte[] bytes = new byte[(int) size];
         try (InputStream in = zip.getInputStream(entry)) {
-            readExactly(in, entry, bytes, 0, bytes.length);
-            requireEnd(in, entry);
+            CRC32 crc = new CRC32();
+            readExactly(in, entry, bytes, 0, bytes.length, crc);
+            requireEnd(in, entry, crc);
         }
         return bytes;
     }
@@ -116,8 +119,9 @@ final class CheckpointArchive implements Closeable {
         }
         byte[] bytes = new byte[(int) entry.getSize()];
         try (InputStream in = zip.getInputStream(entry)) {
-            readExactly(in, entry, bytes, 0, bytes.length);
-            requireEnd(in, entry);
+            CRC32 crc = new CRC32();
+            readExactly(in, entry, bytes, 0, bytes.length, crc);
+            requireEnd(in, entry, crc);
         }
         String order = new String(bytes, StandardCharsets.US_ASCII).strip();
         if (!order.equals("little")) {
@@ -144,18 +148,19 @@ final class CheckpointArchive implements Closeable {
         byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(expected, 1))];
         int perChunk = chunk.length / bytesPerElement;
         try (InputStream in = zip.getInputStream(entry)) {
+            CRC32 crc = new CRC32();
             for (int done = 0; done < values.length; ) {
                 int count = Math.min(perChunk, values.length - done);
-                readExactly(in, entry, chunk, 0, count * bytesPerElement);
+                readExactly(in, entry, chunk, 0, count * bytesPerElement, crc);
                 storage.type().decode(chunk, 0, count, values, done);
                 done += count;
             }
-            requireEnd(in, entry);
+            requireEnd(in, entry, crc);
         }
         return values;
     }
 
-    private void readExactly(InputStream in, ZipEntry entry, byte[] into, int offset, int length)
+    private void readExactly(InputStream in, ZipEntry entry, byte[] into, int offset, int length, CRC32 crc)
             throws IOException {
         bytesRead += length;
         if (bytesRead > maxBytes) {
@@ -166,12 +171,18 @@ final class CheckpointArchive implements Closeable {
             throw new Refusal("zip entry " + Refusal.quote(entry.getName()) + " is truncated: it ends before its "
                     + entry.getSize() + " declared bytes");
         }
+        crc.update(into, offset, length);
     }
 
-    private static void requireEnd(InputStream in, ZipEntry entry) throws IOException {
+    /** No byte beyond the declared size, and the CRC-32 the zip declares (java.util.zip checks neither here). */
+    private static void requireEnd(InputStream in, ZipEntry entry, CRC32 crc) throws IOException {
         if (in.read() >= 0) {
             throw new Refusal("zip entry " + Refusal.quote(entry.getName()) + " inflates to more than its "
                     + entry.getSize() + " declared bytes");
+        }
+        if (crc.getValue() != entry.getCrc()) {
+            throw new Refusal("zip entry " + Refusal.quote(entry.getName()) + " is damaged: its CRC-32 does not "
+                    + "match");
         }
     }
 

@@ -292,6 +292,26 @@ class TorchHostileCheckpointTest {
         assertRefused(file, "archive/data/0");
     }
 
+    @Test
+    void damagedStorageFailsItsChecksum() throws IOException {
+        byte[] values = CheckpointFiles.float32(1, 2, 3, 4);
+        byte[] pickle = inModel(p -> p.tensor("FloatStorage", "0", 4, 0, new long[] {4}, new long[] {1}));
+        byte[] zip = Files.readAllBytes(checkpoint(pickle, Map.of("0", values)));
+        int at = indexOf(zip, values);
+        zip[at + 5] ^= 0x01; // 2.0 becomes another float: a plausible value, caught only by the CRC
+        assertRefused(Files.write(temp.resolve("flipped.pth"), zip),
+                "zip entry 'archive/data/0' is damaged: its CRC-32 does not match");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
     // ---- zip bombs and limits ----
 
     @Test
