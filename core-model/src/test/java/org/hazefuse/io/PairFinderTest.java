@@ -151,8 +151,10 @@ class PairFinderTest {
     }
 
     @Test
-    void wordsSplitAtCaseDigitsAndSeparators() {
-        assertThat(PairFinder.words("FLIR_00006")).containsExactly("flir", "00006");
-        assertThat(PairFinder.words("sceneIR01-vis")).containsExactly("scene", "ir", "01", "vis");
+    void wordsSplitAtSeparatorsFirstAndAtCaseAndDigitsOnlyWhenThatDecidesNothing() {
+        assertThat(PairNames.words("FLIR_00006")).containsExactly("flir", "00006");
+        assertThat(PairNames.words("sceneIR01-vis")).containsExactly("sceneir01", "vis");
+        assertThat(PairNames.words("vis16")).containsExactly("vis", "16");
+        assertThat(PairNames.words("aIr01")).containsExactly("a", "ir", "01");
     }
 }

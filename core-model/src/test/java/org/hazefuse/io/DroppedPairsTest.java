@@ -1,4 +1,4 @@
-package org.hazefuse.gui.input;
+package org.hazefuse.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.hazefuse.gui.input.FilePairing.Role;
+import org.hazefuse.io.PairNames.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FilePairingTest {
+class DroppedPairsTest {
     @TempDir
     Path dir;
 
@@ -23,54 +23,54 @@ class FilePairingTest {
 
     @Test
     void rolesComeFromNameTokensNotSubstrings() {
-        assertThat(FilePairing.roleOf(Path.of("x/001_ir.png"))).isEqualTo(Role.INFRARED);
-        assertThat(FilePairing.roleOf(Path.of("x/001_IR.png"))).isEqualTo(Role.INFRARED);
-        assertThat(FilePairing.roleOf(Path.of("x/scene-thermal.jpg"))).isEqualTo(Role.INFRARED);
-        assertThat(FilePairing.roleOf(Path.of("x/Infrared 3.png"))).isEqualTo(Role.INFRARED);
-        assertThat(FilePairing.roleOf(Path.of("x/001_vis.png"))).isEqualTo(Role.VISIBLE);
-        assertThat(FilePairing.roleOf(Path.of("x/001_VI.png"))).isEqualTo(Role.VISIBLE);
-        assertThat(FilePairing.roleOf(Path.of("x/rgb_001.png"))).isEqualTo(Role.VISIBLE);
-        assertThat(FilePairing.roleOf(Path.of("x/visible.png"))).isEqualTo(Role.VISIBLE);
+        assertThat(PairNames.roleOf(Path.of("x/001_ir.png"))).isEqualTo(Role.INFRARED);
+        assertThat(PairNames.roleOf(Path.of("x/001_IR.png"))).isEqualTo(Role.INFRARED);
+        assertThat(PairNames.roleOf(Path.of("x/scene-thermal.jpg"))).isEqualTo(Role.INFRARED);
+        assertThat(PairNames.roleOf(Path.of("x/Infrared 3.png"))).isEqualTo(Role.INFRARED);
+        assertThat(PairNames.roleOf(Path.of("x/001_vis.png"))).isEqualTo(Role.VISIBLE);
+        assertThat(PairNames.roleOf(Path.of("x/001_VI.png"))).isEqualTo(Role.VISIBLE);
+        assertThat(PairNames.roleOf(Path.of("x/rgb_001.png"))).isEqualTo(Role.VISIBLE);
+        assertThat(PairNames.roleOf(Path.of("x/visible.png"))).isEqualTo(Role.VISIBLE);
         // "FLIR" contains "IR" but is a camera brand, not a role; "virtual" is not "vi".
-        assertThat(FilePairing.roleOf(Path.of("x/FLIR_00006.jpg"))).isEqualTo(Role.UNKNOWN);
-        assertThat(FilePairing.roleOf(Path.of("x/virtual.png"))).isEqualTo(Role.UNKNOWN);
+        assertThat(PairNames.roleOf(Path.of("x/FLIR_00006.jpg"))).isEqualTo(Role.UNKNOWN);
+        assertThat(PairNames.roleOf(Path.of("x/virtual.png"))).isEqualTo(Role.UNKNOWN);
         // The folder tells when the name does not.
-        assertThat(FilePairing.roleOf(Path.of("set/ir/FLIR_00006.jpg"))).isEqualTo(Role.INFRARED);
-        assertThat(FilePairing.roleOf(Path.of("set/vis/FLIR_00006.jpg"))).isEqualTo(Role.VISIBLE);
+        assertThat(PairNames.roleOf(Path.of("set/ir/FLIR_00006.jpg"))).isEqualTo(Role.INFRARED);
+        assertThat(PairNames.roleOf(Path.of("set/vis/FLIR_00006.jpg"))).isEqualTo(Role.VISIBLE);
     }
 
     @Test
     void twoFilesArePairedByRoleInEitherOrder() throws IOException {
         Path ir = touch("a/street_ir.png");
         Path vis = touch("a/street_vis.png");
-        DropOutcome o = FilePairing.pair(List.of(ir, vis));
-        assertThat(o.pairs()).containsExactly(new InputPair("street", vis, ir));
+        DroppedPairs o = PairFinder.ofDropped(List.of(ir, vis));
+        assertThat(o.pairs()).containsExactly(new PairPaths("street", vis, ir));
         assertThat(o.needsDecision()).isFalse();
-        assertThat(FilePairing.pair(List.of(vis, ir)).pairs()).containsExactly(new InputPair("street", vis, ir));
+        assertThat(PairFinder.ofDropped(List.of(vis, ir)).pairs()).containsExactly(new PairPaths("street", vis, ir));
     }
 
     @Test
     void oneKnownRoleIsEnough() throws IOException {
         Path ir = touch("b/thermal.png");
         Path other = touch("b/photo.png");
-        assertThat(FilePairing.pair(List.of(other, ir)).pairs()).containsExactly(new InputPair("photo", other, ir));
+        assertThat(PairFinder.ofDropped(List.of(other, ir)).pairs()).containsExactly(new PairPaths("photo", other, ir));
         Path vis = touch("c/rgb.jpg");
         Path unknown = touch("c/cam2.jpg");
-        assertThat(FilePairing.pair(List.of(vis, unknown)).pairs()).containsExactly(new InputPair("rgb", vis, unknown));
+        assertThat(PairFinder.ofDropped(List.of(vis, unknown)).pairs()).containsExactly(new PairPaths("rgb", vis, unknown));
     }
 
     @Test
     void namesThatDoNotTellNeedADecision() throws IOException {
         Path a = touch("d/left.png");
         Path b = touch("d/right.png");
-        DropOutcome o = FilePairing.pair(List.of(a, b));
+        DroppedPairs o = PairFinder.ofDropped(List.of(a, b));
         assertThat(o.pairs()).isEmpty();
         assertThat(o.undecided()).containsExactly(a, b);
-        assertThat(o.decide(a)).isEqualTo(new InputPair("right", b, a));
+        assertThat(o.decide(a)).isEqualTo(new PairPaths("right", b, a));
 
         Path ir1 = touch("e/1_ir.png");
         Path ir2 = touch("e/2_ir.png");
-        assertThat(FilePairing.pair(List.of(ir1, ir2)).undecided()).containsExactly(ir1, ir2);
+        assertThat(PairFinder.ofDropped(List.of(ir1, ir2)).undecided()).containsExactly(ir1, ir2);
     }
 
     @Test
@@ -81,8 +81,8 @@ class FilePairingTest {
         Path i1 = touch("set/ir/001.png");
         Path i2 = touch("set/ir/002.png");
         touch("set/readme.txt");
-        DropOutcome o = FilePairing.pair(List.of(dir.resolve("set")));
-        assertThat(o.pairs()).containsExactly(new InputPair("001", v1, i1), new InputPair("002", v2, i2));
+        DroppedPairs o = PairFinder.ofDropped(List.of(dir.resolve("set")));
+        assertThat(o.pairs()).containsExactly(new PairPaths("001", v1, i1), new PairPaths("002", v2, i2));
         assertThat(o.problems()).singleElement().asString().contains("lonely.png").contains("no infrared");
     }
 
@@ -92,8 +92,8 @@ class FilePairingTest {
         Path i1 = touch("loose/a_ir.png");
         Path v2 = touch("loose/VI_b.jpg");
         Path i2 = touch("loose/IR_b.jpg");
-        DropOutcome o = FilePairing.pair(List.of(dir.resolve("loose")));
-        assertThat(o.pairs()).containsExactly(new InputPair("a", v1, i1), new InputPair("b", v2, i2));
+        DroppedPairs o = PairFinder.ofDropped(List.of(dir.resolve("loose")));
+        assertThat(o.pairs()).containsExactly(new PairPaths("a", v1, i1), new PairPaths("b", v2, i2));
         assertThat(o.problems()).isEmpty();
     }
 
@@ -102,8 +102,8 @@ class FilePairingTest {
         Path txt = touch("f/notes.txt");
         Path ir = touch("f/x_ir.png");
         Path vis = touch("f/x_vis.png");
-        DropOutcome o = FilePairing.pair(List.of(txt, ir, vis));
-        assertThat(o.pairs()).containsExactly(new InputPair("x", vis, ir));
+        DroppedPairs o = PairFinder.ofDropped(List.of(txt, ir, vis));
+        assertThat(o.pairs()).containsExactly(new PairPaths("x", vis, ir));
         assertThat(o.problems()).singleElement().asString().contains("notes.txt").contains("not an image");
     }
 
@@ -112,7 +112,7 @@ class FilePairingTest {
         Path hazy = touch("trip/hazy/7.png");
         Path ir = touch("trip/ir/7.png");
         Path gt = touch("trip/gt/7.png");
-        DropOutcome o = FilePairing.pair(List.of(dir.resolve("trip")));
-        assertThat(o.pairs()).containsExactly(new InputPair("7", hazy, ir, java.util.Optional.of(gt)));
+        DroppedPairs o = PairFinder.ofDropped(List.of(dir.resolve("trip")));
+        assertThat(o.pairs()).containsExactly(new PairPaths("7", hazy, ir, java.util.Optional.of(gt)));
     }
 }
