@@ -1,4 +1,4 @@
-package org.hazefuse.gui.core;
+package org.hazefuse.gui.adapters;
 
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.input.PairReader;
