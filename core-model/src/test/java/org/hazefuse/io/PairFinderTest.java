@@ -160,24 +160,16 @@ class PairFinderTest {
         assertThat(PairNames.words("aIr01")).containsExactly("a", "ir", "01");
     }
 
-    // ---- drops (PairFinder.ofDropped, PairNames) ----
+    // ---- drops (PairFinder.ofDropped, PairNames); the folder layouts are rows of pairing/cases.csv ----
 
-    @Test
-    void rolesComeFromNameTokensNotSubstrings() {
-        assertThat(PairNames.roleOf(Path.of("x/001_ir.png"))).isEqualTo(Role.INFRARED);
-        assertThat(PairNames.roleOf(Path.of("x/001_IR.png"))).isEqualTo(Role.INFRARED);
-        assertThat(PairNames.roleOf(Path.of("x/scene-thermal.jpg"))).isEqualTo(Role.INFRARED);
-        assertThat(PairNames.roleOf(Path.of("x/Infrared 3.png"))).isEqualTo(Role.INFRARED);
-        assertThat(PairNames.roleOf(Path.of("x/001_vis.png"))).isEqualTo(Role.VISIBLE);
-        assertThat(PairNames.roleOf(Path.of("x/001_VI.png"))).isEqualTo(Role.VISIBLE);
-        assertThat(PairNames.roleOf(Path.of("x/rgb_001.png"))).isEqualTo(Role.VISIBLE);
-        assertThat(PairNames.roleOf(Path.of("x/visible.png"))).isEqualTo(Role.VISIBLE);
-        // "FLIR" contains "IR" but is a camera brand, not a role; "virtual" is not "vi".
-        assertThat(PairNames.roleOf(Path.of("x/FLIR_00006.jpg"))).isEqualTo(Role.UNKNOWN);
-        assertThat(PairNames.roleOf(Path.of("x/virtual.png"))).isEqualTo(Role.UNKNOWN);
-        // The folder tells when the name does not.
-        assertThat(PairNames.roleOf(Path.of("set/ir/FLIR_00006.jpg"))).isEqualTo(Role.INFRARED);
-        assertThat(PairNames.roleOf(Path.of("set/vis/FLIR_00006.jpg"))).isEqualTo(Role.VISIBLE);
+    /** "FLIR" contains "IR" but is a camera brand, not a role; "virtual" is not "vi"; the folder tells when the name does not. */
+    @ParameterizedTest
+    @CsvSource({"x/001_ir.png, INFRARED", "x/001_IR.png, INFRARED", "x/scene-thermal.jpg, INFRARED",
+        "x/Infrared 3.png, INFRARED", "x/001_vis.png, VISIBLE", "x/001_VI.png, VISIBLE", "x/rgb_001.png, VISIBLE",
+        "x/visible.png, VISIBLE", "x/FLIR_00006.jpg, UNKNOWN", "x/virtual.png, UNKNOWN",
+        "set/ir/FLIR_00006.jpg, INFRARED", "set/vis/FLIR_00006.jpg, VISIBLE"})
+    void rolesComeFromNameTokensNotSubstrings(String file, Role role) {
+        assertThat(PairNames.roleOf(Path.of(file))).isEqualTo(role);
     }
 
     @Test
@@ -228,17 +220,6 @@ class PairFinderTest {
     }
 
     @Test
-    void folderOfLooseFilesIsMatchedByNameWithoutRoleWord() throws IOException {
-        Path v1 = touch("loose/a_vis.png");
-        Path i1 = touch("loose/a_ir.png");
-        Path v2 = touch("loose/VI_b.jpg");
-        Path i2 = touch("loose/IR_b.jpg");
-        DroppedPairs o = PairFinder.ofDropped(List.of(dir.resolve("loose")));
-        assertThat(o.pairs()).containsExactly(new PairPaths("a", v1, i1), new PairPaths("b", v2, i2));
-        assertThat(o.problems()).isEmpty();
-    }
-
-    @Test
     void nonImagesAreReportedNotPaired() throws IOException {
         Path txt = touch("f/notes.txt");
         Path ir = touch("f/x_ir.png");
@@ -246,14 +227,5 @@ class PairFinderTest {
         DroppedPairs o = PairFinder.ofDropped(List.of(txt, ir, vis));
         assertThat(o.pairs()).containsExactly(new PairPaths("x", vis, ir));
         assertThat(o.problems()).singleElement().asString().contains("notes.txt").contains("not an image");
-    }
-
-    @Test
-    void aDroppedTripletFolderGivesClearReferences() throws IOException {
-        Path hazy = touch("trip/hazy/7.png");
-        Path ir = touch("trip/ir/7.png");
-        Path gt = touch("trip/gt/7.png");
-        DroppedPairs o = PairFinder.ofDropped(List.of(dir.resolve("trip")));
-        assertThat(o.pairs()).containsExactly(new PairPaths("7", hazy, ir, java.util.Optional.of(gt)));
     }
 }
