@@ -3,7 +3,7 @@ package org.hazefuse.gui;
 import java.util.Objects;
 import org.hazefuse.gui.dialog.DialogService;
 import org.hazefuse.gui.export.ImageWriter;
-import org.hazefuse.gui.haze.HazeSynthesizer;
+import org.hazefuse.gui.haze.ViewerHaze;
 import org.hazefuse.gui.inference.MethodProvider;
 import org.hazefuse.gui.input.PairReader;
 import org.hazefuse.gui.metrics.MetricsService;
@@ -11,7 +11,7 @@ import org.hazefuse.gui.prefs.AppSettings;
 import org.hazefuse.gui.task.Debouncer;
 import org.hazefuse.gui.task.TaskExecutor;
 import org.hazefuse.gui.task.UiThread;
-import org.hazefuse.gui.training.Trainer;
+import org.hazefuse.gui.training.FineTuner;
 
 /**
  * Everything the view models need from outside: threads, dialogs and the core services behind small
@@ -30,10 +30,10 @@ public record GuiServices(
         DialogService dialogs,
         PairReader reader,
         MethodProvider methods,
-        HazeSynthesizer haze,
+        ViewerHaze haze,
         MetricsService metrics,
         ImageWriter writer,
-        Trainer trainer,
+        FineTuner trainer,
         AppSettings settings) {
     public GuiServices {
         Objects.requireNonNull(executor, "executor");

@@ -12,17 +12,17 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.hazefuse.gui.dialog.ErrorMessages;
 import org.hazefuse.gui.dialog.FxDialogService;
-import org.hazefuse.gui.export.ExportViewModel;
 import org.hazefuse.gui.input.BundledSamples;
-import org.hazefuse.gui.core.CatalogMethodProvider;
-import org.hazefuse.gui.core.CoreHazeSynthesizer;
-import org.hazefuse.gui.core.CoreImageWriter;
-import org.hazefuse.gui.core.CoreTrainer;
-import org.hazefuse.gui.core.CorePairReader;
-import org.hazefuse.gui.core.SuiteMetricsService;
+import org.hazefuse.gui.adapters.CatalogMethodProvider;
+import org.hazefuse.gui.adapters.CoreFineTuner;
+import org.hazefuse.gui.adapters.CoreImageWriter;
+import org.hazefuse.gui.adapters.CorePairReader;
+import org.hazefuse.gui.adapters.CoreViewerHaze;
+import org.hazefuse.gui.adapters.SuiteMetricsService;
 import org.hazefuse.gui.prefs.AppSettings;
 import org.hazefuse.gui.task.FxDebouncer;
 import org.hazefuse.gui.task.FxTaskExecutor;
+import org.hazefuse.gui.task.TaskExecutor;
 import org.hazefuse.gui.task.UiThread;
 import org.hazefuse.gui.training.TrainingViewModel;
 import org.slf4j.Logger;
@@ -33,15 +33,16 @@ import org.slf4j.LoggerFactory;
  * with {@code [--model NAME] [VISIBLE INFRARED]}, or {@link #launch(StartupOptions)}.
  *
  * <p>This class only wires production services into the view models and shows the window; see
- * {@link MainViewModel} for the behaviour.
+ * {@link ViewModels} for the behaviour.
  */
 public class HazeFuseApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(HazeFuseApp.class);
     private static volatile StartupOptions startup;
 
-    private MainViewModel vm;
+    private ViewModels vm;
     private SessionSettings session;
     private Stage stage;
+    private List<TaskExecutor> executors = List.of();
 
     /** Starts the GUI with command line arguments; returns when the window is closed. */
     public static void launch(String... args) {
@@ -71,10 +72,10 @@ public class HazeFuseApp extends Application {
                 dialogs,
                 new CorePairReader(),
                 new CatalogMethodProvider(),
-                new CoreHazeSynthesizer(),
+                new CoreViewerHaze(),
                 new SuiteMetricsService(),
                 new CoreImageWriter(),
-                CoreTrainer.inUserHome(),
+                CoreFineTuner.inUserHome(),
                 AppSettings.user());
     }
 
@@ -84,18 +85,18 @@ public class HazeFuseApp extends Application {
         FxDialogService dialogs = new FxDialogService(() -> stage);
         GuiServices services = productionServices(dialogs);
         session = new SessionSettings(services.settings());
-        vm = new MainViewModel(services, session.density());
+        vm = new ViewModels(services, session.density());
         session.restore(vm);
-        ExportViewModel export = new ExportViewModel(vm);
+        executors = List.of(services.executor(), services.ioExecutor());
         TrainingViewModel training = new TrainingViewModel(services.trainer(), dialogs, services.uiThread(),
-                () -> vm.modelProperty().get(), () -> List.copyOf(vm.pairList().pairs()));
+                () -> vm.session().modelProperty().get(), () -> List.copyOf(vm.pairList().pairs()));
         // A finished fine-tuning run's model is used by the viewer at once.
         training.tunedWeightsProperty().addListener((obs, old, weights) -> {
             if (weights != null) {
-                vm.useWeightsFile(weights);
+                vm.models().useWeightsFile(weights);
             }
         });
-        MainWindow window = new MainWindow(vm, export, training);
+        MainWindow window = new MainWindow(vm, training, dialogs);
         Scene scene = new Scene(window.root());
         stage.setTitle("HazeFuse");
         stage.getIcons().addAll(windowIcons());
@@ -110,11 +111,11 @@ public class HazeFuseApp extends Application {
         stage.show();
         StartupOptions options = startup != null ? startup : fromParameters(dialogs);
         options.model().ifPresent(m -> {
-            if (vm.modelNames().contains(m)) {
-                vm.modelProperty().set(m);
+            if (vm.session().modelNames().contains(m)) {
+                vm.session().modelProperty().set(m);
             } else {
                 dialogs.showError("Unknown model", "No model named \"" + m + "\". Available: "
-                        + (vm.modelNames().isEmpty() ? "none" : String.join(", ", vm.modelNames())) + ".");
+                        + (vm.session().modelNames().isEmpty() ? "none" : String.join(", ", vm.session().modelNames())) + ".");
             }
         });
         if (!options.files().isEmpty()) {
@@ -162,8 +163,7 @@ public class HazeFuseApp extends Application {
         if (vm != null) {
             session.save(vm, stage);
             vm.dispose();
-            vm.services().executor().shutdown();
-            vm.services().ioExecutor().shutdown();
+            executors.forEach(TaskExecutor::shutdown);
         }
     }
 }

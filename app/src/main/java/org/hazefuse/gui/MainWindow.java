@@ -37,6 +37,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.hazefuse.gui.controls.ControlsPane;
 import org.hazefuse.gui.export.ExportViewModel;
+import org.hazefuse.gui.dialog.DialogService;
 import org.hazefuse.gui.input.PairListPane;
 import org.hazefuse.gui.input.RecentItems;
 import org.hazefuse.gui.training.TrainingPane;
@@ -51,7 +52,7 @@ import org.hazefuse.gui.viewer.ViewerViewModel;
  * Binds to the view models; holds no state of its own.
  */
 public final class MainWindow {
-    private final MainViewModel vm;
+    private final ViewModels vm;
     private final ExportViewModel export;
     private final TrainingViewModel training;
     private final BorderPane root = new BorderPane();
@@ -60,13 +61,13 @@ public final class MainWindow {
     private final TrainingPane trainingPane;
     private final TabPane tabs = new TabPane();
 
-    public MainWindow(MainViewModel vm, ExportViewModel export, TrainingViewModel training) {
+    public MainWindow(ViewModels vm, TrainingViewModel training, DialogService dialogs) {
         this.vm = vm;
-        this.export = export;
+        this.export = vm.export();
         this.training = training;
-        this.viewerPane = new ViewerPane(vm);
+        this.viewerPane = new ViewerPane(vm.panels(), vm.viewer(), vm.session());
         this.pairListPane = new PairListPane(vm.pairList());
-        this.trainingPane = new TrainingPane(training, vm.services().dialogs());
+        this.trainingPane = new TrainingPane(training, dialogs);
         root.setId("main-root");
         root.getStyleClass().add("main-root");
         root.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
@@ -78,7 +79,7 @@ public final class MainWindow {
         tabs.getTabs().addAll(viewerTab, trainingTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
-        root.setRight(new ControlsPane(vm, export));
+        root.setRight(new ControlsPane(vm.density(), vm.haze(), vm.session().metrics(), export));
         root.setBottom(statusBar());
         installDropTarget();
     }
@@ -149,7 +150,7 @@ public final class MainWindow {
                 item("Open pair…", "Shortcut+O", pairs::openPair),
                 item("Open folder…", "Shortcut+Shift+O", pairs::openFolder),
                 recent,
-                item("Open weights file…", null, vm::openWeightsFile),
+                item("Open weights file…", null, vm.models()::openWeightsFile),
                 new SeparatorMenuItem(),
                 item("Export current outputs…", "Shortcut+E", export::exportCurrent),
                 item("Export all pairs…", "Shortcut+Shift+E", export::exportAll),
@@ -176,9 +177,9 @@ public final class MainWindow {
                 item("Actual size (100 %)", "Shortcut+1", viewer::actualSize));
 
         Menu process = new Menu("_Run", null,
-                item("Run", "Shortcut+R", vm::run),
-                hidden(item("Run (F5)", "F5", vm::run)),
-                item("Cancel run", "Esc", vm::cancel),
+                item("Run", "Shortcut+R", vm.run()::run),
+                hidden(item("Run (F5)", "F5", vm.run()::run)),
+                item("Cancel run", "Esc", vm.run()::cancel),
                 new SeparatorMenuItem(),
                 item("Next pair", "Shortcut+Page Down", pairs::next),
                 item("Previous pair", "Shortcut+Page Up", pairs::previous),
@@ -233,23 +234,23 @@ public final class MainWindow {
         Button openPair = button("Open pair…", "Open a visible and an infrared image (Ctrl+O)", pairs::openPair);
         Button openFolder = button("Open folder…", "Open a folder of pairs (Ctrl+Shift+O)", pairs::openFolder);
 
-        ComboBox<String> model = new ComboBox<>(vm.modelNames());
+        ComboBox<String> model = new ComboBox<>(vm.session().modelNames());
         model.setId("model-chooser");
-        model.valueProperty().bindBidirectional(vm.modelProperty());
+        model.valueProperty().bindBidirectional(vm.session().modelProperty());
         model.setPromptText("No model available");
         model.setTooltip(new Tooltip("The model that dehazes and fuses"));
         model.setMinWidth(Region.USE_PREF_SIZE);
         Label modelLabel = new Label("Model");
         modelLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Button run = button("Run", "Run the model on the current pair (Ctrl+R, F5)", vm::run);
+        Button run = button("Run", "Run the model on the current pair (Ctrl+R, F5)", vm.run()::run);
         run.setId("run-button");
-        run.disableProperty().bind(vm.inputProperty().isNull().or(vm.modelProperty().isNull()));
-        Button cancel = button("Cancel", "Cancel the running model (Esc)", vm::cancel);
-        cancel.disableProperty().bind(vm.runningProperty().not());
+        run.disableProperty().bind(vm.session().inputProperty().isNull().or(vm.session().modelProperty().isNull()));
+        Button cancel = button("Cancel", "Cancel the running model (Esc)", vm.run()::cancel);
+        cancel.disableProperty().bind(vm.run().runningProperty().not());
         CheckBox auto = new CheckBox("Auto-run");
         auto.setId("auto-run");
         auto.setTooltip(new Tooltip("Re-run automatically when a setting changes"));
-        auto.selectedProperty().bindBidirectional(vm.autoRunProperty());
+        auto.selectedProperty().bindBidirectional(vm.session().autoRunProperty());
         auto.setMinWidth(Region.USE_PREF_SIZE);
 
         ToggleGroup group = new ToggleGroup();
@@ -296,18 +297,18 @@ public final class MainWindow {
     private Node statusBar() {
         Label status = new Label();
         status.setId("status");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(vm.session().statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
         Label device = new Label();
         device.setId("device");
-        device.textProperty().bind(Bindings.when(vm.deviceProperty().isEmpty()).then("")
-                .otherwise(Bindings.concat("Model: ", vm.deviceProperty())));
+        device.textProperty().bind(Bindings.when(vm.run().deviceProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Model: ", vm.run().deviceProperty())));
         device.setMinWidth(Region.USE_PREF_SIZE);
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(140);
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
+        progress.progressProperty().bind(vm.run().progressProperty());
+        progress.visibleProperty().bind(vm.run().runningProperty().or(vm.input().loadingProperty()));
         // Elapsed time of the run in flight, so a long CPU run visibly progresses.
         Label elapsed = new Label();
         elapsed.setId("elapsed");
@@ -317,7 +318,7 @@ public final class MainWindow {
                 javafx.util.Duration.seconds(1),
                 e -> elapsed.setText((System.nanoTime() - startedAt[0]) / 1_000_000_000L + " s")));
         ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        vm.runningProperty().addListener((obs, was, running) -> {
+        vm.run().runningProperty().addListener((obs, was, running) -> {
             if (running) {
                 startedAt[0] = System.nanoTime();
                 elapsed.setText("0 s");

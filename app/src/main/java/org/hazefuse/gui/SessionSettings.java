@@ -31,14 +31,14 @@ public final class SessionSettings {
         }
     }
 
-    public void restore(MainViewModel vm) {
+    public void restore(ViewModels vm) {
         String model = settings.getString(Setting.MODEL);
-        if (vm.modelNames().contains(model)) {
-            vm.modelProperty().set(model);
+        if (vm.session().modelNames().contains(model)) {
+            vm.session().modelProperty().set(model);
         } else if (model.endsWith(".hzf") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(model))) {
-            vm.useWeightsFile(java.nio.file.Path.of(model));
+            vm.models().useWeightsFile(java.nio.file.Path.of(model));
         }
-        vm.autoRunProperty().set(settings.getBoolean(Setting.AUTO_RUN));
+        vm.session().autoRunProperty().set(settings.getBoolean(Setting.AUTO_RUN));
         try {
             vm.viewer().layoutProperty().set(PanelLayout.valueOf(settings.getString(Setting.LAYOUT)));
         } catch (IllegalArgumentException e) {
@@ -67,7 +67,7 @@ public final class SessionSettings {
         stage.setMaximized(settings.getBoolean(Setting.WINDOW_MAXIMIZED));
     }
 
-    public void save(MainViewModel vm, Stage stage) {
+    public void save(ViewModels vm, Stage stage) {
         DensityControlsViewModel d = vm.density();
         DensitySettings s = d.settings();
         settings.put(Setting.OMEGA, s.omega());
@@ -75,8 +75,8 @@ public final class SessionSettings {
         settings.put(Setting.GUIDED_RADIUS, s.guidedRadius());
         settings.put(Setting.LOG_GUIDED_EPS, Math.log10(s.guidedEps()));
         settings.put(Setting.INFRARED_ASSIST, s.infraredAssist());
-        settings.put(Setting.MODEL, vm.modelProperty().get() == null ? "" : vm.modelProperty().get());
-        settings.put(Setting.AUTO_RUN, vm.autoRunProperty().get());
+        settings.put(Setting.MODEL, vm.session().modelProperty().get() == null ? "" : vm.session().modelProperty().get());
+        settings.put(Setting.AUTO_RUN, vm.session().autoRunProperty().get());
         settings.put(Setting.LAYOUT, vm.viewer().layoutProperty().get().name());
         if (stage != null) {
             settings.put(Setting.WINDOW_MAXIMIZED, stage.isMaximized());

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.hazefuse.gui.export.ExportViewModel;
 import org.hazefuse.gui.inference.MethodProvider;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.task.FxTaskExecutor;
@@ -17,6 +16,7 @@ import org.hazefuse.gui.testing.FakeFusionMethod;
 import org.hazefuse.gui.testing.TestPairs;
 import org.hazefuse.gui.testing.TestServices;
 import org.hazefuse.gui.training.TrainingViewModel;
+import org.hazefuse.gui.viewer.Panel;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
@@ -40,7 +40,7 @@ class BackgroundRunTest {
     private final TestServices t = new TestServices();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean sawCancel;
-    private MainViewModel vm;
+    private ViewModels vm;
 
     @TempDir
     Path dir;
@@ -96,9 +96,9 @@ class BackgroundRunTest {
                 return new SlowMethod();
             }
         };
-        vm = new MainViewModel(t.services(), DensitySettings.DEFAULT);
-        MainWindow window = new MainWindow(vm, new ExportViewModel(vm), new TrainingViewModel(t.trainer, t.dialogs,
-                t.uiThread, () -> vm.modelProperty().get(), List::of));
+        vm = new ViewModels(t.services(), DensitySettings.DEFAULT);
+        MainWindow window = new MainWindow(vm, new TrainingViewModel(t.trainer, t.dialogs,
+                t.uiThread, () -> vm.session().modelProperty().get(), List::of), t.dialogs);
         stage.setScene(new Scene(window.root(), 1200, 800));
         stage.show();
     }
@@ -118,17 +118,17 @@ class BackgroundRunTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         // The input panels are shown while the model works, and the UI thread answers at once.
-        assertThat(vm.runningProperty().get()).isTrue();
-        assertThat(vm.imageProperty(MainViewModel.Panel.VISIBLE).get()).isNotNull();
+        assertThat(vm.run().runningProperty().get()).isTrue();
+        assertThat(vm.panels().imageProperty(Panel.VISIBLE).get()).isNotNull();
         long t0 = System.nanoTime();
         robot.clickOn("#zoom-in");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(5_000);
 
         robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
-        assertThat(vm.statusProperty().get()).isEqualTo("Cancelled.");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.run().runningProperty().get());
+        assertThat(vm.session().statusProperty().get()).isEqualTo("Cancelled.");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sawCancel);
-        assertThat(vm.resultProperty().get()).isNull();
+        assertThat(vm.session().resultProperty().get()).isNull();
         assertThat(t.dialogs.errors).isEmpty();
     }
 
@@ -140,8 +140,8 @@ class BackgroundRunTest {
         assertThat(started.await(10, TimeUnit.SECONDS)).as("the run started").isTrue();
 
         robot.interact(() -> vm.pairList().addFiles(List.of(second.visible(), second.infrared())));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.inputProperty().get() != null
-                && vm.inputProperty().get().width() == 500);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.session().inputProperty().get() != null
+                && vm.session().inputProperty().get().width() == 500);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sawCancel);
     }
 }

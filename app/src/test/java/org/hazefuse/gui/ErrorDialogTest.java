@@ -13,9 +13,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.hazefuse.gui.MainViewModel.Panel;
+import org.hazefuse.gui.viewer.Panel;
 import org.hazefuse.gui.dialog.FxDialogService;
-import org.hazefuse.gui.export.ExportViewModel;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.testing.TestPairs;
 import org.hazefuse.gui.testing.TestServices;
@@ -34,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ErrorDialogTest {
     private final TestServices t = new TestServices();
-    private MainViewModel vm;
+    private ViewModels vm;
     private Stage stage;
 
     @TempDir
@@ -43,9 +42,10 @@ class ErrorDialogTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        vm = new MainViewModel(t.services(new FxDialogService(() -> this.stage)), DensitySettings.DEFAULT);
-        MainWindow window = new MainWindow(vm, new ExportViewModel(vm), new TrainingViewModel(t.trainer, t.dialogs,
-                t.uiThread, () -> vm.modelProperty().get(), List::of));
+        FxDialogService dialogs = new FxDialogService(() -> this.stage);
+        vm = new ViewModels(t.services(dialogs), DensitySettings.DEFAULT);
+        MainWindow window = new MainWindow(vm, new TrainingViewModel(t.trainer, t.dialogs,
+                t.uiThread, () -> vm.session().modelProperty().get(), List::of), dialogs);
         stage.setScene(new Scene(window.root(), 1200, 800));
         stage.show();
     }
@@ -77,11 +77,11 @@ class ErrorDialogTest {
         robot.clickOn("OK");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.listTargetWindows()).hasSize(1);
-        assertThat(vm.imageProperty(Panel.VISIBLE).get()).isNull();
+        assertThat(vm.panels().imageProperty(Panel.VISIBLE).get()).isNull();
 
         robot.interact(() -> vm.pairList().addFiles(List.of(good.visible(), good.infrared())));
         for (Panel p : Panel.values()) {
-            assertThat(vm.imageProperty(p).get()).as(p.title()).isNotNull();
+            assertThat(vm.panels().imageProperty(p).get()).as(p.title()).isNotNull();
         }
     }
 

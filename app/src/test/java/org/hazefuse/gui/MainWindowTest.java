@@ -11,8 +11,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.hazefuse.gui.MainViewModel.Panel;
-import org.hazefuse.gui.export.ExportViewModel;
+import org.hazefuse.gui.viewer.Panel;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.testing.SyntheticDrop;
 import org.hazefuse.gui.testing.TestPairs;
@@ -32,7 +31,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     private final TestServices t = new TestServices();
-    private MainViewModel vm;
+    private ViewModels vm;
     private MainWindow window;
 
     @TempDir
@@ -40,11 +39,10 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        vm = new MainViewModel(t.services(), DensitySettings.DEFAULT);
-        ExportViewModel export = new ExportViewModel(vm);
+        vm = new ViewModels(t.services(), DensitySettings.DEFAULT);
         TrainingViewModel training = new TrainingViewModel(t.trainer, t.dialogs, t.uiThread,
-                () -> vm.modelProperty().get(), () -> List.copyOf(vm.pairList().pairs()));
-        window = new MainWindow(vm, export, training);
+                () -> vm.session().modelProperty().get(), () -> List.copyOf(vm.pairList().pairs()));
+        window = new MainWindow(vm, training, t.dialogs);
         stage.setScene(new Scene(window.root(), 1400, 850));
         stage.show();
     }
@@ -97,7 +95,7 @@ class MainWindowTest {
 
         assertThat(vm.pairList().pairs()).containsExactly(new InputPair("street", vis, ir));
         assertThat(vm.pairList().selectedProperty().get().name()).isEqualTo("street");
-        assertThat(vm.resultProperty().get()).isNotNull();
+        assertThat(vm.session().resultProperty().get()).isNotNull();
     }
 
     @Test
@@ -111,7 +109,7 @@ class MainWindowTest {
         robot.clickOn("#pair-list");
         robot.type(KeyCode.DOWN);
         assertThat(vm.pairList().selectedProperty().get().name()).isEqualTo("FLIR_00006");
-        assertThat(vm.inputProperty().get().width()).isEqualTo(500);
+        assertThat(vm.session().inputProperty().get().width()).isEqualTo(500);
         robot.press(KeyCode.ALT).type(KeyCode.UP).release(KeyCode.ALT);
         assertThat(vm.pairList().selectedProperty().get().name()).isEqualTo("00001D");
     }
@@ -119,15 +117,15 @@ class MainWindowTest {
     @Test
     void aSliderChangeRerunsInferenceWithTheNewSetting(FxRobot robot) {
         loadMsrs(robot);
-        Image densityBefore = vm.imageProperty(Panel.DENSITY).get();
+        Image densityBefore = vm.panels().imageProperty(Panel.DENSITY).get();
 
         robot.interact(() -> robot.lookup("#slider-omega").queryAs(Slider.class).setValue(0.6));
 
         assertThat(t.method.calls()).hasSize(2);
         assertThat(t.method.calls().get(1).omega()).isEqualTo(0.6);
-        assertThat(vm.imageProperty(Panel.DENSITY).get()).isNotSameAs(densityBefore);
+        assertThat(vm.panels().imageProperty(Panel.DENSITY).get()).isNotSameAs(densityBefore);
 
-        robot.interact(() -> vm.autoRunProperty().set(false));
+        robot.interact(() -> vm.session().autoRunProperty().set(false));
         robot.interact(() -> robot.lookup("#slider-assist").queryAs(Slider.class).setValue(1.5));
         assertThat(t.method.calls()).hasSize(2);
         robot.clickOn("#run-button");
@@ -150,7 +148,7 @@ class MainWindowTest {
         assertThat(vm.viewer().cursorXProperty().get()).isBetween(0, 127);
         assertThat(robot.lookup("#cursor-readout").queryAs(Label.class).getText()).startsWith("x ");
         for (Panel p : Panel.values()) {
-            assertThat(vm.panelValueProperty(p).get()).as(p.title()).matches("[0-9.]+( [0-9.]+ [0-9.]+)?");
+            assertThat(vm.panels().panelValueProperty(p).get()).as(p.title()).matches("[0-9.]+( [0-9.]+ [0-9.]+)?");
         }
     }
 

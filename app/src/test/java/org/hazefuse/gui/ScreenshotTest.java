@@ -16,12 +16,12 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.hazefuse.gui.core.CatalogMethodProvider;
-import org.hazefuse.gui.core.SuiteMetricsService;
-import org.hazefuse.gui.export.ExportViewModel;
+import org.hazefuse.gui.adapters.CatalogMethodProvider;
+import org.hazefuse.gui.adapters.SuiteMetricsService;
 import org.hazefuse.gui.testing.TestPairs;
 import org.hazefuse.gui.testing.TestServices;
 import org.hazefuse.gui.training.TrainingViewModel;
+import org.hazefuse.gui.viewer.Panel;
 import org.hazefuse.gui.viewer.PanelLayout;
 import org.hazefuse.method.DensitySettings;
 import org.junit.jupiter.api.AfterEach;
@@ -35,14 +35,14 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the main window at 1600×900 with the RoadScene test pair loaded and the catalog's preferred method run
- * to {@code target/screenshots/}, and
- * with {@code -Dhazefuse.updateScreenshots=true} also to {@code docs/screenshots/} for the README. Also checks
+ * to {@code target/screenshots/}, or with {@code -Dhazefuse.screenshots.dir=docs/screenshots} there instead, for the
+ * README (see {@link #write}). Also checks
  * that no visible label is cut off ("…") at that size.
  */
 @ExtendWith(ApplicationExtension.class)
 public class ScreenshotTest {
     private final TestServices t = new TestServices();
-    private MainViewModel vm;
+    private ViewModels vm;
     private MainWindow window;
 
     @TempDir
@@ -56,9 +56,9 @@ public class ScreenshotTest {
         // The real catalog and metrics: the screenshot shows what a user sees (the shipped lite model).
         t.methods = new CatalogMethodProvider();
         t.metrics = new SuiteMetricsService();
-        vm = new MainViewModel(t.services(), DensitySettings.DEFAULT);
-        window = new MainWindow(vm, new ExportViewModel(vm), new TrainingViewModel(t.trainer, t.dialogs, t.uiThread,
-                () -> vm.modelProperty().get(), () -> List.copyOf(vm.pairList().pairs())));
+        vm = new ViewModels(t.services(), DensitySettings.DEFAULT);
+        window = new MainWindow(vm, new TrainingViewModel(t.trainer, t.dialogs, t.uiThread,
+                () -> vm.session().modelProperty().get(), () -> List.copyOf(vm.pairList().pairs())), t.dialogs);
         stage.setScene(new Scene(window.root(), 1600, 900));
         stage.show();
     }
@@ -76,16 +76,16 @@ public class ScreenshotTest {
         robot.interact(() -> vm.pairList().addFiles(List.of(dir.resolve("pairs"))));
         robot.interact(() -> vm.pairList().selectedProperty().set(vm.pairList().pairs().stream()
                 .filter(p -> p.name().equals("FLIR_00006")).findFirst().orElseThrow()));
-        robot.moveTo(window.viewerPane().panel(MainViewModel.Panel.DENSITY).canvas());
-        assertThat(vm.inputProperty().get().width()).isEqualTo(500);
-        assertThat(vm.resultProperty().get()).isNotNull();
-        assertThat(vm.metrics()).isNotEmpty();
+        robot.moveTo(window.viewerPane().panel(Panel.DENSITY).canvas());
+        assertThat(vm.session().inputProperty().get().width()).isEqualTo(500);
+        assertThat(vm.session().resultProperty().get()).isNotNull();
+        assertThat(vm.session().metrics()).isNotEmpty();
 
         save(robot, "main-window.png");
         assertThat(clippedLabels(window.root())).isEmpty();
 
         robot.interact(() -> vm.viewer().layoutProperty().set(PanelLayout.ROW));
-        robot.moveTo(window.viewerPane().panel(MainViewModel.Panel.FUSED).canvas());
+        robot.moveTo(window.viewerPane().panel(Panel.FUSED).canvas());
         save(robot, "main-window-row.png");
         assertThat(clippedLabels(window.root())).isEmpty();
 
@@ -118,17 +118,26 @@ public class ScreenshotTest {
         write(snap, name);
     }
 
-    /** Writes a snapshot to target/screenshots and, when asked, to docs/screenshots. */
+    /**
+     * Writes a snapshot to {@code target/screenshots}, or, when asked with {@code -Dhazefuse.screenshots.dir=DIR}
+     * (relative to the repository root, e.g. {@code docs/screenshots}; {@code -Dhazefuse.updateScreenshots=true}
+     * is short for that one), to {@code DIR} instead. A plain test run never touches the sources.
+     */
     public static void write(WritableImage snap, String name) throws IOException {
         var image = SwingFXUtils.fromFXImage(snap, null);
-        Path target = Path.of("target", "screenshots", name);
-        Files.createDirectories(target.getParent());
-        ImageIO.write(image, "png", target.toFile());
-        if (Boolean.getBoolean("hazefuse.updateScreenshots")) {
-            Path docs = Path.of(System.getProperty("basedir", ".")).resolve("../docs/screenshots").normalize();
-            Files.createDirectories(docs);
-            ImageIO.write(image, "png", docs.resolve(name).toFile());
+        Path folder = screenshotFolder();
+        Files.createDirectories(folder);
+        ImageIO.write(image, "png", folder.resolve(name).toFile());
+    }
+
+    private static Path screenshotFolder() {
+        String asked = System.getProperty("hazefuse.screenshots.dir",
+                Boolean.getBoolean("hazefuse.updateScreenshots") ? "docs/screenshots" : "");
+        if (asked.isBlank()) {
+            return Path.of("target", "screenshots");
         }
+        Path repository = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("..").normalize();
+        return repository.resolve(asked);
     }
 
     /** Visible labelled controls whose rendered text differs from their text: clipped with an ellipsis. */

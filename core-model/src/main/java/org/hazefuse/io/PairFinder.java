@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.hazefuse.io.PairNames.Role;
 
 /**
  * Finds registered visible/infrared pairs (and clear references) on disk. Only paths are returned; reading is
@@ -21,21 +22,18 @@ import java.util.stream.Stream;
  * <p>Layouts understood:
  * <ul>
  *   <li>two files ({@link #ofFiles});
- *   <li>a folder with a visible and an infrared subfolder ({@link #inFolder}); subfolder names are matched
- *       case-insensitively: visible {@code vis, vi, visible, rgb}, infrared {@code ir, infrared, thermal};
+ *   <li>a folder with a visible and an infrared subfolder ({@link #inFolder}); a subfolder's role is its
+ *       whole name, one of {@link PairNames}' role words (any case);
  *   <li>a triplet folder: {@code hazy/} + infrared subfolder + optional {@code gt/} (or {@code clear/});
  *   <li>two (or three) folders given directly ({@link #inFolders});
- *   <li>a list of stems such as RoadScene's {@code train.txt} ({@link #fromList}).
+ *   <li>a list of stems such as RoadScene's {@code train.txt} ({@link #fromList});
+ *   <li>whatever a user dropped: folders and loose files paired by name ({@link #ofDropped}).
  * </ul>
  * Files are matched by stem (name without extension, case-sensitive, so {@code a.png} pairs with
  * {@code a.jpg}). Files without a partner, duplicate stems and non-image files become warnings in the
  * {@link FoundPairs}, never silent drops. Hidden files (starting with a dot) and subfolders are skipped.
  */
 public final class PairFinder {
-    /** Subfolder names (lower case) of visible images. */
-    public static final Set<String> VISIBLE_FOLDERS = Set.of("vis", "vi", "visible", "rgb");
-    /** Subfolder names (lower case) of infrared images. */
-    public static final Set<String> INFRARED_FOLDERS = Set.of("ir", "infrared", "thermal");
     /** Subfolder name of hazy visible images in triplet folders. */
     public static final String HAZY_FOLDER = "hazy";
     /** Subfolder names (lower case) of clear references in triplet folders. */
@@ -43,21 +41,19 @@ public final class PairFinder {
     /** Image file extensions (lower case) that {@link ImageLoader} reads. */
     public static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "tif", "tiff");
 
-    private static final Set<String> INFRARED_WORDS = Set.of("ir", "infrared", "thermal", "lwir");
-    private static final Set<String> VISIBLE_WORDS = Set.of("vis", "vi", "visible", "rgb");
-
     private PairFinder() {
     }
 
     /**
-     * One pair from two files. The stem is the visible file's stem.
+     * One pair from two files, in the order given, named by {@link PairNames#pairName} as a drop of the same two
+     * files would be ({@code 01_vis.png} with {@code 01_ir.png} is pair {@code 01}).
      *
      * @throws BadInputException if a file is missing, is a folder, or is not an image file by its extension
      */
     public static FoundPairs ofFiles(Path visible, Path infrared) {
         requireImageFile(visible);
         requireImageFile(infrared);
-        return new FoundPairs(List.of(new PairPaths(stem(visible), visible, infrared)), List.of());
+        return new FoundPairs(List.of(new PairPaths(PairNames.pairName(visible, infrared), visible, infrared)), List.of());
     }
 
     /**
@@ -76,13 +72,13 @@ public final class PairFinder {
             throw new BadInputException(root, "cannot list the folder (" + e.getMessage() + ")", e);
         }
         Optional<Path> hazy = pick(root, subfolders, Set.of(HAZY_FOLDER), "hazy");
-        Optional<Path> visible = hazy.isPresent() ? hazy : pick(root, subfolders, VISIBLE_FOLDERS, "visible");
-        Optional<Path> infrared = pick(root, subfolders, INFRARED_FOLDERS, "infrared");
+        Optional<Path> visible = hazy.isPresent() ? hazy : pick(root, subfolders, PairNames.VISIBLE_WORDS, "visible");
+        Optional<Path> infrared = pick(root, subfolders, PairNames.INFRARED_WORDS, "infrared");
         Optional<Path> clear = hazy.isPresent() ? pick(root, subfolders, CLEAR_FOLDERS, "clear") : Optional.empty();
         if (visible.isEmpty() || infrared.isEmpty()) {
             List<String> names = subfolders.stream().map(p -> p.getFileName().toString()).toList();
             throw new BadInputException(root, "no visible and infrared subfolders found (expected one of "
-                    + "vis, vi, visible, rgb (or hazy + gt) and one of ir, infrared, thermal; found "
+                    + "vis, vi, visible, rgb, color, colour (or hazy + gt) and one of ir, infrared, thermal, lwir; found "
                     + (names.isEmpty() ? "no subfolders" : String.join(", ", names)) + ")");
         }
         return inFolders(visible.get(), infrared.get(), clear);
@@ -169,20 +165,14 @@ public final class PairFinder {
     }
 
     /**
-     * Decides which of two loose files (e.g. dropped on the GUI together) is infrared, from the words in
-     * their names ({@code ir, infrared, thermal, lwir} against {@code vis, vi, visible, rgb}; words are split
-     * at {@code _ - . space}, letter/digit and lower/upper-case changes, so {@code FLIR_0001} is not
-     * infrared), else from their folder names ({@code ir/} against {@code vis/}). One side decided is enough.
+     * Decides which of two loose files (e.g. dropped on the GUI together) is infrared, by {@link PairNames#roleOf}
+     * (the file's name, else its folder's). One role known is enough; the pair is named by {@link PairNames#pairName}.
      *
      * @return the pair ordered (visible, infrared), or empty when the names do not decide
      */
     public static Optional<PairPaths> orderByName(Path first, Path second) {
-        Role a = role(first);
-        Role b = role(second);
-        if (a == Role.UNKNOWN && b == Role.UNKNOWN || a == b) {
-            a = folderRole(first);
-            b = folderRole(second);
-        }
+        Role a = PairNames.roleOf(first);
+        Role b = PairNames.roleOf(second);
         Path visible;
         Path infrared;
         if (a == Role.INFRARED && b != Role.INFRARED || b == Role.VISIBLE && a != Role.VISIBLE) {
@@ -194,7 +184,17 @@ public final class PairFinder {
         } else {
             return Optional.empty();
         }
-        return Optional.of(new PairPaths(pairStem(visible), visible, infrared));
+        return Optional.of(new PairPaths(PairNames.pairName(visible, infrared), visible, infrared));
+    }
+
+    /**
+     * Pairs files and folders as a user dropped or opened them: each folder by {@link #inFolder} when it has an
+     * infrared subfolder, else by its loose images; two loose images by {@link #orderByName} (undecided when the
+     * names do not tell); more loose images grouped by {@link PairNames#key}. Nothing is thrown for one bad file:
+     * it becomes a problem line.
+     */
+    public static DroppedPairs ofDropped(List<Path> dropped) {
+        return DropPairing.pair(dropped);
     }
 
     /** The file name without its last extension. */
@@ -208,82 +208,6 @@ public final class PairFinder {
     public static boolean hasImageExtension(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot > 0 && IMAGE_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
-    }
-
-    private enum Role { VISIBLE, INFRARED, UNKNOWN }
-
-    private static Role role(Path file) {
-        return roleOfWords(words(stem(file)));
-    }
-
-    private static Role folderRole(Path file) {
-        Path parent = file.toAbsolutePath().normalize().getParent();
-        if (parent == null || parent.getFileName() == null) {
-            return Role.UNKNOWN;
-        }
-        String name = parent.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (INFRARED_FOLDERS.contains(name)) {
-            return Role.INFRARED;
-        }
-        return VISIBLE_FOLDERS.contains(name) ? Role.VISIBLE : Role.UNKNOWN;
-    }
-
-    private static Role roleOfWords(List<String> words) {
-        boolean ir = words.stream().anyMatch(INFRARED_WORDS::contains);
-        boolean vis = words.stream().anyMatch(VISIBLE_WORDS::contains);
-        if (ir == vis) {
-            return Role.UNKNOWN;
-        }
-        return ir ? Role.INFRARED : Role.VISIBLE;
-    }
-
-    /** Lower-case words of a name: split at separators, letter/digit changes and lower-to-upper changes. */
-    static List<String> words(String name) {
-        List<String> words = new ArrayList<>();
-        for (int[] span : wordSpans(name)) {
-            words.add(name.substring(span[0], span[1]).toLowerCase(Locale.ROOT));
-        }
-        return words;
-    }
-
-    /** [start, end) of each word of {@code name} (letters or digits; see {@link #words}). */
-    private static List<int[]> wordSpans(String name) {
-        List<int[]> spans = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= name.length(); i++) {
-            char c = i < name.length() ? name.charAt(i) : ' ';
-            boolean alnum = c < 128 && Character.isLetterOrDigit(c);
-            if (start >= 0) {
-                char p = name.charAt(i - 1);
-                boolean boundary = !alnum
-                        || Character.isLowerCase(p) && Character.isUpperCase(c)
-                        || Character.isDigit(p) != Character.isDigit(c);
-                if (boundary) {
-                    spans.add(new int[] {start, i});
-                    start = -1;
-                }
-            }
-            if (alnum && start < 0) {
-                start = i;
-            }
-        }
-        return spans;
-    }
-
-    /** The visible stem without its "visible" word and the separators around it; the whole stem if nothing is left. */
-    private static String pairStem(Path visible) {
-        String stem = stem(visible);
-        for (int[] span : wordSpans(stem)) {
-            if (VISIBLE_WORDS.contains(stem.substring(span[0], span[1]).toLowerCase(Locale.ROOT))) {
-                String rest = stem.substring(0, span[0]).replaceAll("[_\\-. ]+$", "");
-                String tail = stem.substring(span[1]).replaceAll("^[_\\-. ]+", "");
-                char after = stem.charAt(rest.length());
-                String glue = rest.isEmpty() || tail.isEmpty() || Character.isLetterOrDigit(after) ? "" : String.valueOf(after);
-                String joined = rest + glue + tail;
-                return joined.isEmpty() ? stem : joined;
-            }
-        }
-        return stem;
     }
 
     private static Optional<Path> pick(Path root, List<Path> subfolders, Set<String> names, String role) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.hazefuse.io.PairNames.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -151,8 +153,79 @@ class PairFinderTest {
     }
 
     @Test
-    void wordsSplitAtCaseDigitsAndSeparators() {
-        assertThat(PairFinder.words("FLIR_00006")).containsExactly("flir", "00006");
-        assertThat(PairFinder.words("sceneIR01-vis")).containsExactly("scene", "ir", "01", "vis");
+    void wordsSplitAtSeparatorsFirstAndAtCaseAndDigitsOnlyWhenThatDecidesNothing() {
+        assertThat(PairNames.words("FLIR_00006")).containsExactly("flir", "00006");
+        assertThat(PairNames.words("sceneIR01-vis")).containsExactly("sceneir01", "vis");
+        assertThat(PairNames.words("vis16")).containsExactly("vis", "16");
+        assertThat(PairNames.words("aIr01")).containsExactly("a", "ir", "01");
+    }
+
+    // ---- drops (PairFinder.ofDropped, PairNames); the folder layouts are rows of pairing/cases.csv ----
+
+    /** "FLIR" contains "IR" but is a camera brand, not a role; "virtual" is not "vi"; the folder tells when the name does not. */
+    @ParameterizedTest
+    @CsvSource({"x/001_ir.png, INFRARED", "x/001_IR.png, INFRARED", "x/scene-thermal.jpg, INFRARED",
+        "x/Infrared 3.png, INFRARED", "x/001_vis.png, VISIBLE", "x/001_VI.png, VISIBLE", "x/rgb_001.png, VISIBLE",
+        "x/visible.png, VISIBLE", "x/FLIR_00006.jpg, UNKNOWN", "x/virtual.png, UNKNOWN",
+        "set/ir/FLIR_00006.jpg, INFRARED", "set/vis/FLIR_00006.jpg, VISIBLE"})
+    void rolesComeFromNameTokensNotSubstrings(String file, Role role) {
+        assertThat(PairNames.roleOf(Path.of(file))).isEqualTo(role);
+    }
+
+    @Test
+    void twoFilesArePairedByRoleInEitherOrder() throws IOException {
+        Path ir = touch("a/street_ir.png");
+        Path vis = touch("a/street_vis.png");
+        DroppedPairs o = PairFinder.ofDropped(List.of(ir, vis));
+        assertThat(o.pairs()).containsExactly(new PairPaths("street", vis, ir));
+        assertThat(o.needsDecision()).isFalse();
+        assertThat(PairFinder.ofDropped(List.of(vis, ir)).pairs()).containsExactly(new PairPaths("street", vis, ir));
+    }
+
+    @Test
+    void oneKnownRoleIsEnough() throws IOException {
+        Path ir = touch("b/thermal.png");
+        Path other = touch("b/photo.png");
+        assertThat(PairFinder.ofDropped(List.of(other, ir)).pairs()).containsExactly(new PairPaths("photo", other, ir));
+        Path vis = touch("c/rgb.jpg");
+        Path unknown = touch("c/cam2.jpg");
+        assertThat(PairFinder.ofDropped(List.of(vis, unknown)).pairs()).containsExactly(new PairPaths("rgb", vis, unknown));
+    }
+
+    @Test
+    void namesThatDoNotTellNeedADecision() throws IOException {
+        Path a = touch("d/left.png");
+        Path b = touch("d/right.png");
+        DroppedPairs o = PairFinder.ofDropped(List.of(a, b));
+        assertThat(o.pairs()).isEmpty();
+        assertThat(o.undecided()).containsExactly(a, b);
+        assertThat(o.decide(a)).isEqualTo(new PairPaths("right", b, a));
+
+        Path ir1 = touch("e/1_ir.png");
+        Path ir2 = touch("e/2_ir.png");
+        assertThat(PairFinder.ofDropped(List.of(ir1, ir2)).undecided()).containsExactly(ir1, ir2);
+    }
+
+    @Test
+    void folderWithRoleSubfoldersIsMatchedByFileName() throws IOException {
+        Path v1 = touch("set/vis/001.png");
+        Path v2 = touch("set/vis/002.png");
+        touch("set/vis/lonely.png");
+        Path i1 = touch("set/ir/001.png");
+        Path i2 = touch("set/ir/002.png");
+        touch("set/readme.txt");
+        DroppedPairs o = PairFinder.ofDropped(List.of(dir.resolve("set")));
+        assertThat(o.pairs()).containsExactly(new PairPaths("001", v1, i1), new PairPaths("002", v2, i2));
+        assertThat(o.problems()).singleElement().asString().contains("lonely.png").contains("no infrared");
+    }
+
+    @Test
+    void nonImagesAreReportedNotPaired() throws IOException {
+        Path txt = touch("f/notes.txt");
+        Path ir = touch("f/x_ir.png");
+        Path vis = touch("f/x_vis.png");
+        DroppedPairs o = PairFinder.ofDropped(List.of(txt, ir, vis));
+        assertThat(o.pairs()).containsExactly(new PairPaths("x", vis, ir));
+        assertThat(o.problems()).singleElement().asString().contains("notes.txt").contains("not an image");
     }
 }

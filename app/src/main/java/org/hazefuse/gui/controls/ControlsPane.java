@@ -1,8 +1,10 @@
 package org.hazefuse.gui.controls;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -16,7 +18,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.hazefuse.gui.MainViewModel;
 import org.hazefuse.gui.export.ExportViewModel;
 import org.hazefuse.gui.haze.HazeControlsViewModel;
 import org.hazefuse.gui.metrics.MetricValue;
@@ -26,11 +27,12 @@ import org.hazefuse.haze.DepthMode;
 public final class ControlsPane extends ScrollPane {
     private static final double WIDTH = 300;
 
-    public ControlsPane(MainViewModel vm, ExportViewModel export) {
+    public ControlsPane(DensityControlsViewModel density, HazeControlsViewModel haze, ObservableList<MetricValue> metrics,
+                        ExportViewModel export) {
         VBox box = new VBox(6,
-                section("Density estimate", densityGrid(vm.density())),
-                section("Synthesize haze", hazeGrid(vm.haze())),
-                section("Metrics", metrics(vm)),
+                section("Density estimate", densityGrid(density)),
+                section("Synthesize haze", hazeGrid(haze)),
+                section("Metrics", metrics(metrics)),
                 section("Export", export(export)));
         box.setPadding(new Insets(6));
         box.setPrefWidth(WIDTH);
@@ -128,25 +130,25 @@ public final class ControlsPane extends ScrollPane {
         return grid;
     }
 
-    private static VBox metrics(MainViewModel vm) {
+    private static VBox metrics(ObservableList<MetricValue> metrics) {
         GridPane table = grid();
         table.setId("metrics-table");
         Label empty = new Label("Run a model to see metrics.");
         empty.setWrapText(true);
         empty.getStyleClass().add("hint");
         VBox box = new VBox(4, empty, table);
-        vm.metrics().addListener((ListChangeListener<MetricValue>) c -> fillMetrics(table, vm));
-        empty.visibleProperty().bind(Bindings.isEmpty(vm.metrics()));
+        metrics.addListener((ListChangeListener<MetricValue>) c -> fillMetrics(table, metrics));
+        empty.visibleProperty().bind(Bindings.isEmpty(metrics));
         empty.managedProperty().bind(empty.visibleProperty());
         return box;
     }
 
-    private static void fillMetrics(GridPane table, MainViewModel vm) {
+    private static void fillMetrics(GridPane table, List<MetricValue> metrics) {
         table.getChildren().clear();
         int row = 0;
         for (boolean ref : new boolean[] {false, true}) {
             boolean header = false;
-            for (MetricValue m : vm.metrics()) {
+            for (MetricValue m : metrics) {
                 if (m.withReference() != ref) {
                     continue;
                 }

@@ -15,15 +15,19 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import org.hazefuse.gui.MainViewModel;
+import javafx.beans.value.ObservableValue;
 import org.hazefuse.gui.dialog.DialogService;
 import org.hazefuse.gui.dialog.ErrorMessages;
-import org.hazefuse.gui.haze.HazeSettings;
+import org.hazefuse.gui.haze.HazeControlsViewModel;
+import org.hazefuse.gui.inference.MethodHolder;
 import org.hazefuse.gui.input.InputPair;
+import org.hazefuse.gui.input.PairListViewModel;
 import org.hazefuse.gui.metrics.MetricValue;
 import org.hazefuse.gui.prefs.Setting;
+import org.hazefuse.gui.session.Session;
 import org.hazefuse.gui.task.BackgroundTask;
 import org.hazefuse.gui.task.TaskHandle;
+import org.hazefuse.haze.HazeSettings;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
@@ -36,23 +40,38 @@ import org.hazefuse.method.ImagePair;
  * user agrees. Writing happens on the task executor.
  */
 public final class ExportViewModel {
-    private final MainViewModel main;
+    private final Session session;
+    private final PairListViewModel pairList;
+    private final HazeControlsViewModel haze;
+    private final ObservableValue<DensitySettings> density;
+    private final MethodHolder methods;
+    private final ExportServices services;
     private final DialogService dialogs;
     private final BooleanProperty sixteenBit = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper batchRunning = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper batchProgress = new ReadOnlyDoubleWrapper(0);
     private TaskHandle batchHandle = TaskHandle.DONE;
 
-    public ExportViewModel(MainViewModel main) {
-        this.main = main;
-        this.dialogs = main.services().dialogs();
-        sixteenBit.set(main.services().settings().getBoolean(Setting.EXPORT_16_BIT));
-        sixteenBit.addListener((obs, old, now) -> main.services().settings().put(Setting.EXPORT_16_BIT, now));
+    /**
+     * @param density the density sliders' settings, which a batch export runs with
+     * @param methods the viewer's open method, reused so the weights are not loaded twice
+     */
+    public ExportViewModel(Session session, PairListViewModel pairList, HazeControlsViewModel haze,
+                           ObservableValue<DensitySettings> density, MethodHolder methods, ExportServices services) {
+        this.session = session;
+        this.pairList = pairList;
+        this.haze = haze;
+        this.density = density;
+        this.methods = methods;
+        this.services = services;
+        this.dialogs = services.dialogs();
+        sixteenBit.set(services.settings().getBoolean(Setting.EXPORT_16_BIT));
+        sixteenBit.addListener((obs, old, now) -> services.settings().put(Setting.EXPORT_16_BIT, now));
     }
 
     /** File → Export current outputs: asks for a folder. */
     public void exportCurrent() {
-        if (main.resultProperty().get() == null) {
+        if (session.resultProperty().get() == null) {
             dialogs.showError("Nothing to export", "Load a pair and run a model first.");
             return;
         }
@@ -61,8 +80,8 @@ public final class ExportViewModel {
 
     /** Writes the current pair's outputs into {@code folder}; true if writing started. */
     public boolean exportCurrentTo(Path folder) {
-        ImagePair in = main.inputProperty().get();
-        FusionResult result = main.resultProperty().get();
+        ImagePair in = session.inputProperty().get();
+        FusionResult result = session.resultProperty().get();
         if (in == null || result == null) {
             dialogs.showError("Nothing to export", "Load a pair and run a model first.");
             return false;
@@ -72,22 +91,22 @@ public final class ExportViewModel {
             return false;
         }
         int depth = bitDepth();
-        ImageWriter writer = main.services().writer();
+        ImageWriter writer = services.writer();
         Set<Path> inputs = inputFiles();
-        main.services().executor().execute(BackgroundTask.of("Exporting " + in.name(), (p, cancel) -> {
+        services.executor().execute(BackgroundTask.of("Exporting " + in.name(), (p, cancel) -> {
             java.nio.file.Files.createDirectories(folder);
             files.forEach((file, image) -> writer.writePng(image, file, depth, inputs));
             return files.size();
         }).onSuccess(n -> {
             rememberFolder(folder);
-            main.showStatus("Wrote " + n + " files (" + depth + "-bit PNG) to " + folder + ".");
+            session.statusProperty().set("Wrote " + n + " files (" + depth + "-bit PNG) to " + folder + ".");
         }).onFailure(e -> dialogs.showError("Export failed", ErrorMessages.describe(e))));
         return true;
     }
 
     /** File → Export all pairs: asks for a folder. */
     public void exportAll() {
-        if (main.pairList().pairs().isEmpty()) {
+        if (pairList.pairs().isEmpty()) {
             dialogs.showError("Nothing to export", "Open some pairs first.");
             return;
         }
@@ -99,17 +118,17 @@ public final class ExportViewModel {
      * {@code metrics.csv} into {@code folder}. Pairs that fail are listed at the end; the others are written.
      */
     public boolean exportAllTo(Path folder) {
-        List<InputPair> pairs = List.copyOf(main.pairList().pairs());
-        String model = main.modelProperty().get();
+        List<InputPair> pairs = List.copyOf(pairList.pairs());
+        String model = session.modelProperty().get();
         if (pairs.isEmpty() || model == null || model.isBlank()) {
             dialogs.showError("Nothing to export", "Open some pairs and choose a model first.");
             return false;
         }
-        Optional<HazeSettings> haze = main.haze().current();
+        Optional<HazeSettings> hazeNow = haze.current();
         List<Path> outputs = new ArrayList<>();
         Set<Path> inputs = new HashSet<>();
         for (InputPair p : pairs) {
-            outputs.addAll(ExportPlan.names(folder, p.name(), haze.isPresent()));
+            outputs.addAll(ExportPlan.names(folder, p.name(), hazeNow.isPresent()));
             inputs.add(p.visible());
             inputs.add(p.infrared());
         }
@@ -118,26 +137,21 @@ public final class ExportViewModel {
         if (!allowed(outputs, inputs)) {
             return false;
         }
-        DensitySettings settings = main.density().settings();
+        DensitySettings settings = density.getValue();
         int depth = bitDepth();
-        var services = main.services();
         batchRunning.set(true);
         batchProgress.set(0);
         batchHandle = services.executor().execute(BackgroundTask.of("Exporting all pairs", (progress, cancel) -> {
             Map<String, List<MetricValue>> metrics = new LinkedHashMap<>();
             List<String> failures = new ArrayList<>();
             java.nio.file.Files.createDirectories(folder);
-            FusionMethod method = main.methods().get(model);
+            FusionMethod method = methods.get(model);
             for (int i = 0; i < pairs.size(); i++) {
                 cancel.throwIfCancelled();
                 InputPair p = pairs.get(i);
                 progress.update((double) i / pairs.size(), p.name());
                 try {
-                    ImagePair in = services.reader().read(p);
-                    if (haze.isPresent()) {
-                        in = new ImagePair(in.name(), services.haze().apply(in.visible(), haze.get()), in.infrared(),
-                                Optional.of(in.visible()));
-                    }
+                    ImagePair in = services.haze().applyIf(services.reader().read(p), hazeNow);
                     FusionResult r = method.run(in, settings, cancel);
                     for (var e : ExportPlan.files(folder, in, r).entrySet()) {
                         services.writer().writePng(e.getValue(), e.getKey(), depth, inputs);
@@ -160,7 +174,7 @@ public final class ExportViewModel {
         }).onProgress((f, m) -> batchProgress.set(f)).onSuccess(failures -> {
             batchRunning.set(false);
             rememberFolder(folder);
-            main.showStatus("Exported " + (pairs.size() - failures.size()) + " of " + pairs.size() + " pairs to " + folder + ".");
+            session.statusProperty().set("Exported " + (pairs.size() - failures.size()) + " of " + pairs.size() + " pairs to " + folder + ".");
             if (!failures.isEmpty()) {
                 dialogs.showError("Some pairs were not exported", String.join("\n", failures));
             }
@@ -169,7 +183,7 @@ public final class ExportViewModel {
             dialogs.showError("Batch export failed", ErrorMessages.describe(e));
         }).onCancelled(() -> {
             batchRunning.set(false);
-            main.showStatus("Batch export cancelled.");
+            session.statusProperty().set("Batch export cancelled.");
         }));
         return true;
     }
@@ -180,8 +194,8 @@ public final class ExportViewModel {
 
     /** File → Export metrics CSV: the current pair's metrics. */
     public void exportMetrics() {
-        ImagePair in = main.inputProperty().get();
-        if (in == null || main.metrics().isEmpty()) {
+        ImagePair in = session.inputProperty().get();
+        if (in == null || session.metrics().isEmpty()) {
             dialogs.showError("No metrics to export", "Run a model on a pair first; metrics appear in the Metrics panel.");
             return;
         }
@@ -190,15 +204,15 @@ public final class ExportViewModel {
     }
 
     public boolean exportMetricsTo(Path file) {
-        ImagePair in = main.inputProperty().get();
+        ImagePair in = session.inputProperty().get();
         if (in == null || !allowed(List.of(file), inputFiles())) {
             return false;
         }
-        Map<String, List<MetricValue>> rows = Map.of(in.name(), List.copyOf(main.metrics()));
-        main.services().executor().execute(BackgroundTask.of("Writing metrics", (p, c) -> {
+        Map<String, List<MetricValue>> rows = Map.of(in.name(), List.copyOf(session.metrics()));
+        services.executor().execute(BackgroundTask.of("Writing metrics", (p, c) -> {
             MetricsCsv.write(file, rows);
             return file;
-        }).onSuccess(f -> main.showStatus("Wrote " + f + "."))
+        }).onSuccess(f -> session.statusProperty().set("Wrote " + f + "."))
                 .onFailure(e -> dialogs.showError("Cannot write metrics", ErrorMessages.describe(e))));
         return true;
     }
@@ -223,7 +237,7 @@ public final class ExportViewModel {
 
     private Set<Path> inputFiles() {
         Set<Path> inputs = new HashSet<>();
-        InputPair p = main.pairList().selectedProperty().get();
+        InputPair p = pairList.selectedProperty().get();
         if (p != null) {
             inputs.add(p.visible());
             inputs.add(p.infrared());
@@ -236,12 +250,12 @@ public final class ExportViewModel {
     }
 
     private Path lastFolder() {
-        String s = main.services().settings().getString(Setting.LAST_EXPORT_FOLDER);
+        String s = services.settings().getString(Setting.LAST_EXPORT_FOLDER);
         return s.isBlank() ? null : Path.of(s);
     }
 
     private void rememberFolder(Path folder) {
-        main.services().settings().put(Setting.LAST_EXPORT_FOLDER, folder.toString());
+        services.settings().put(Setting.LAST_EXPORT_FOLDER, folder.toString());
     }
 
     private int bitDepth() {

@@ -7,7 +7,7 @@ import org.hazefuse.image.FloatImage;
 /**
  * Writes an image as PNG, atomically (temporary file in the same folder, then an atomic rename), so a failed
  * or cancelled export never leaves a half-written file, and never onto one of {@code inputs}. Existing outputs are
- * replaced: the caller has asked the user first. Production: {@link org.hazefuse.gui.core.CoreImageWriter}.
+ * replaced: the caller has asked the user first. Production: {@link org.hazefuse.gui.adapters.CoreImageWriter}.
  */
 @FunctionalInterface
 public interface ImageWriter {

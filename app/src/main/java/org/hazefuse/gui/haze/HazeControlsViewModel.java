@@ -9,20 +9,29 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.hazefuse.haze.DepthMode;
+import org.hazefuse.haze.HazeSettings;
 
-/** The "synthesize haze" switch and its β, airlight and depth-mode controls. */
+/**
+ * The "synthesize haze" switch and its β, airlight and depth-mode controls, giving core's
+ * {@link HazeSettings#viewer} haze: I = J·t + A·(1 − t), t = exp(−β·d), gray airlight, no random relief.
+ */
 public final class HazeControlsViewModel {
+    /** β the controls start at: 3 gives t ≈ 0.05 at the far end, 1.5 a clearly visible but not opaque haze. */
+    public static final double DEFAULT_BETA = 1.5;
+    public static final double DEFAULT_AIRLIGHT = 0.85;
+    public static final DepthMode DEFAULT_DEPTH = DepthMode.VERTICAL;
+
     private final BooleanProperty enabled = new SimpleBooleanProperty(false);
-    private final DoubleProperty beta = new SimpleDoubleProperty(HazeSettings.DEFAULT.beta());
-    private final DoubleProperty airlight = new SimpleDoubleProperty(HazeSettings.DEFAULT.airlight());
-    private final ObjectProperty<DepthMode> depthMode = new SimpleObjectProperty<>(HazeSettings.DEFAULT.depthMode());
+    private final DoubleProperty beta = new SimpleDoubleProperty(DEFAULT_BETA);
+    private final DoubleProperty airlight = new SimpleDoubleProperty(DEFAULT_AIRLIGHT);
+    private final ObjectProperty<DepthMode> depthMode = new SimpleObjectProperty<>(DEFAULT_DEPTH);
 
     /** The haze to apply, or empty when the switch is off. */
     public Optional<HazeSettings> current() {
         if (!enabled.get()) {
             return Optional.empty();
         }
-        return Optional.of(new HazeSettings(Math.max(0, Math.min(5, beta.get())),
+        return Optional.of(HazeSettings.viewer(Math.max(0, Math.min(5, beta.get())),
                 Math.max(0, Math.min(1, airlight.get())), depthMode.get()));
     }
 

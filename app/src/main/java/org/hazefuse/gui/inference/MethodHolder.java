@@ -1,5 +1,7 @@
 package org.hazefuse.gui.inference;
 
+import java.util.List;
+import java.util.Optional;
 import org.hazefuse.method.FusionMethod;
 
 /**
@@ -24,6 +26,21 @@ public final class MethodHolder implements AutoCloseable {
         open = provider.open(name);
         openName = name;
         return open;
+    }
+
+    /** Where methods run, e.g. "CPU (2 threads)"; may start the engine, so call it off the UI thread. */
+    public String deviceDescription() {
+        return provider.deviceDescription();
+    }
+
+    /** The models the chooser offers, in display order. */
+    public List<String> names() {
+        return provider.names();
+    }
+
+    /** The model selected when the user has not chosen one. */
+    public Optional<String> preferred() {
+        return provider.preferred();
     }
 
     @Override

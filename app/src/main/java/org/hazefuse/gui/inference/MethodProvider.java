@@ -6,7 +6,7 @@ import org.hazefuse.method.FusionMethod;
 
 /**
  * The methods the model chooser offers and how to open one. Production:
- * {@link org.hazefuse.gui.core.CatalogMethodProvider}; tests pass a fake method.
+ * {@link org.hazefuse.gui.adapters.CatalogMethodProvider}; tests pass a fake method.
  */
 public interface MethodProvider {
     /** Registry names in display order, e.g. {@code lite}, {@code paper}, {@code dcp+gff}. */

@@ -3,6 +3,7 @@ package org.hazefuse.gui.input;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.hazefuse.io.PairPaths;
 
 /**
  * A pair of image files as listed in the side panel, before reading.
@@ -25,6 +26,16 @@ public record InputPair(String name, Path visible, Path infrared, Optional<Path>
 
     public InputPair(String name, Path visible, Path infrared) {
         this(name, visible, infrared, Optional.empty());
+    }
+
+    /** The list entry of a pair core found. */
+    public static InputPair of(PairPaths paths) {
+        return new InputPair(paths.stem(), paths.visible(), paths.infrared(), paths.clear());
+    }
+
+    /** The files as core reads and trains on them. */
+    public PairPaths paths() {
+        return new PairPaths(name, visible, infrared, clear);
     }
 
     @Override

@@ -15,10 +15,12 @@ import org.hazefuse.gui.prefs.AppSettings;
 import org.hazefuse.gui.prefs.Setting;
 import org.hazefuse.gui.task.BackgroundTask;
 import org.hazefuse.gui.task.TaskExecutor;
+import org.hazefuse.io.DroppedPairs;
+import org.hazefuse.io.PairFinder;
 
 /**
  * The side list of pairs: filled by drops, File → Open and recent items; browsed with the keyboard. Pairing
- * runs through {@link FilePairing} off the UI thread; the user is asked when two names do not tell which image
+ * runs through core {@link PairFinder#ofDropped} (the rules {@code fuse} names pairs by) off the UI thread; the user is asked when two names do not tell which image
  * is infrared.
  */
 public final class PairListViewModel {
@@ -72,18 +74,18 @@ public final class PairListViewModel {
             return;
         }
         List<Path> item = List.copyOf(files);
-        executor.execute(BackgroundTask.of("Pairing files", (progress, cancel) -> FilePairing.pair(item))
+        executor.execute(BackgroundTask.of("Pairing files", (progress, cancel) -> PairFinder.ofDropped(item))
                 .onSuccess(outcome -> accept(item, outcome))
                 .onFailure(e -> dialogs.showError("Cannot open the files", ErrorMessages.describe(e))));
     }
 
-    private void accept(List<Path> item, DropOutcome outcome) {
-        List<InputPair> found = new ArrayList<>(outcome.pairs());
+    private void accept(List<Path> item, DroppedPairs outcome) {
+        List<InputPair> found = new ArrayList<>(outcome.pairs().stream().map(InputPair::of).toList());
         if (outcome.needsDecision()) {
             Path a = outcome.undecided().get(0);
             Path b = outcome.undecided().get(1);
             Optional<Path> infrared = dialogs.chooseInfrared(a, b);
-            infrared.map(outcome::decide).ifPresent(found::add);
+            infrared.map(outcome::decide).map(InputPair::of).ifPresent(found::add);
             if (infrared.isEmpty() && found.isEmpty()) {
                 return;
             }

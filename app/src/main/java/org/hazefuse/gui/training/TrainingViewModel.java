@@ -23,12 +23,14 @@ import javafx.collections.ObservableList;
 import org.hazefuse.gui.dialog.DialogService;
 import org.hazefuse.gui.dialog.ErrorMessages;
 import org.hazefuse.gui.input.InputPair;
+import org.hazefuse.io.PairPaths;
+import org.hazefuse.service.FineTuning;
 import org.hazefuse.gui.task.UiThread;
 
 /**
  * The fine-tuning panel's state: the run configuration (dataset or loaded pairs, steps, learning rate, batch,
  * patch), controls (start, pause, resume, cancel) and what the run reports (loss history for the chart, validation
- * figures, step, speed, ETA). Trainer events arrive on the trainer's thread and are re-posted through
+ * figures, step, speed, ETA). Fine-tuner events arrive on its thread and are re-posted through
  * {@link UiThread} before they touch a property.
  */
 public final class TrainingViewModel {
@@ -37,7 +39,7 @@ public final class TrainingViewModel {
     /** Steps timed before the duration check. */
     static final int MEASURE_STEPS = 3;
 
-    private final Trainer trainer;
+    private final FineTuner trainer;
     private final DialogService dialogs;
     private final UiThread ui;
     private final Supplier<String> model;
@@ -59,12 +61,12 @@ public final class TrainingViewModel {
     private final ObservableList<TrainingProgress> history = FXCollections.observableArrayList();
     private final ObservableList<ValidationFigures> validations = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> tunedWeights = new ReadOnlyObjectWrapper<>();
-    private TrainingRun run;
+    private FineTuneHandle run;
     private long generation;
     /** Whether the user already accepted a long run (or it was checked), so the question comes once per run. */
     private boolean durationChecked;
 
-    public TrainingViewModel(Trainer trainer, DialogService dialogs, UiThread ui, Supplier<String> model,
+    public TrainingViewModel(FineTuner trainer, DialogService dialogs, UiThread ui, Supplier<String> model,
                              Supplier<List<InputPair>> loadedPairs) {
         this.trainer = trainer;
         this.dialogs = dialogs;
@@ -74,13 +76,14 @@ public final class TrainingViewModel {
     }
 
     /** The configuration the controls describe; throws IllegalArgumentException with a user message if invalid. */
-    public TrainingConfig config() {
+    public FineTuning config() {
         boolean pairs = useLoadedPairs.get() || datasetFolders.isEmpty();
         String m = model.get();
         if (m == null || m.isBlank()) {
             throw new IllegalArgumentException("choose a model to fine-tune first");
         }
-        return new TrainingConfig(m, pairs ? List.of() : List.copyOf(datasetFolders), pairs ? loadedPairs.get() : List.of(),
+        List<PairPaths> chosen = pairs ? loadedPairs.get().stream().map(InputPair::paths).toList() : List.of();
+        return new FineTuning(m, pairs ? List.of() : List.copyOf(datasetFolders), chosen,
                 steps.get(), Math.pow(10, logLearningRate.get()), batchSize.get(), patchSize.get(), validateEvery.get(),
                 fusionOnly.get());
     }
@@ -89,11 +92,7 @@ public final class TrainingViewModel {
         if (state.get().active()) {
             return;
         }
-        if (!trainer.available()) {
-            dialogs.showError("Fine-tuning not available", "This build has no trainer yet.");
-            return;
-        }
-        TrainingConfig config;
+        FineTuning config;
         try {
             config = config();
         } catch (IllegalArgumentException e) {
@@ -103,7 +102,7 @@ public final class TrainingViewModel {
         launch(config, trainer.estimate(config));
     }
 
-    private void launch(TrainingConfig config, java.util.Optional<Duration> estimate) {
+    private void launch(FineTuning config, java.util.Optional<Duration> estimate) {
         if (estimate.isPresent() && estimate.get().compareTo(LONG_RUN) > 0
                 && !dialogs.confirm("Long training run", "This run is expected to take about "
                 + formatDuration(estimate.get()) + " on this machine. Start it anyway?")) {
@@ -170,7 +169,7 @@ public final class TrainingViewModel {
     }
 
     /** Receives the trainer's events on its thread and applies them on the UI thread, ignoring stale runs. */
-    private final class Listener implements TrainingListener {
+    private final class Listener implements FineTuneListener {
         private final long gen;
 
         Listener(long gen) {

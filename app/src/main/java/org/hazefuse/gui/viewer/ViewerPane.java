@@ -14,31 +14,30 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
-import org.hazefuse.gui.MainViewModel;
-import org.hazefuse.gui.MainViewModel.Panel;
+import org.hazefuse.gui.session.Session;
 
 /**
  * The five titled image panels in the chosen layout (row, grid, or the before/after compare view), plus the
- * cursor read-out line. Binds only; all state is in {@link MainViewModel} and {@link ViewerViewModel}.
+ * cursor read-out line. Binds only; all state is in {@link PanelsViewModel}, {@link ViewerViewModel} and the
+ * {@link Session}.
  */
 public final class ViewerPane extends BorderPane {
     private final Map<Panel, ImagePanel> panels = new EnumMap<>(Panel.class);
     private final StackPane content = new StackPane();
     private final BorderPane compare = new BorderPane();
     private final ImageCanvas compareCanvas;
-    private final MainViewModel vm;
+    private final Session session;
     /** Height of a panel's title bar, added to the image height when sizing panels in a row. */
     private static final double HEADER_HEIGHT = 24;
 
-    public ViewerPane(MainViewModel vm) {
-        this.vm = vm;
-        ViewerViewModel viewer = vm.viewer();
+    public ViewerPane(PanelsViewModel shown, ViewerViewModel viewer, Session session) {
+        this.session = session;
         getStyleClass().add("viewer-pane");
         for (Panel p : Panel.values()) {
             ImagePanel panel = new ImagePanel(p.title(), viewer, p == Panel.DENSITY ? new HeatLegend() : null);
             panel.setId("panel-" + p.name().toLowerCase(java.util.Locale.ROOT));
-            panel.imageProperty().bind(vm.imageProperty(p));
-            panel.valueLabel().textProperty().bind(vm.panelValueProperty(p));
+            panel.imageProperty().bind(shown.imageProperty(p));
+            panel.valueLabel().textProperty().bind(shown.panelValueProperty(p));
             if (p == Panel.VISIBLE) {
                 panel.canvas().placeholderProperty().set("Drop a visible and an infrared image, or a folder");
             } else if (p == Panel.INFRARED) {
@@ -48,8 +47,8 @@ public final class ViewerPane extends BorderPane {
         }
         compareCanvas = new ImageCanvas(viewer, true);
         compareCanvas.setId("compare-canvas");
-        compareCanvas.imageProperty().bind(vm.imageProperty(Panel.VISIBLE));
-        compareCanvas.secondImageProperty().bind(vm.imageProperty(Panel.FUSED));
+        compareCanvas.imageProperty().bind(shown.imageProperty(Panel.VISIBLE));
+        compareCanvas.secondImageProperty().bind(shown.imageProperty(Panel.FUSED));
         Slider split = new Slider(0, 1, 0.5);
         split.setId("compare-split");
         split.valueProperty().bindBidirectional(viewer.splitProperty());
@@ -76,9 +75,9 @@ public final class ViewerPane extends BorderPane {
 
         Label cursor = new Label();
         cursor.setId("cursor-readout");
-        cursor.textProperty().bind(javafx.beans.binding.Bindings.when(vm.cursorTextProperty().isEmpty())
+        cursor.textProperty().bind(javafx.beans.binding.Bindings.when(shown.cursorTextProperty().isEmpty())
                 .then("Move the mouse over an image to read pixel values; wheel zooms, drag pans.")
-                .otherwise(vm.cursorTextProperty()));
+                .otherwise(shown.cursorTextProperty()));
         cursor.getStyleClass().add("readout");
         setCenter(content);
         setBottom(cursor);
@@ -113,11 +112,11 @@ public final class ViewerPane extends BorderPane {
             p.setMaxWidth(Double.MAX_VALUE);
             p.setPrefWidth(100);
             p.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
-                double aspect = vm.inputProperty().get() == null ? 0.75
-                        : (double) vm.inputProperty().get().height() / vm.inputProperty().get().width();
+                double aspect = session.inputProperty().get() == null ? 0.75
+                        : (double) session.inputProperty().get().height() / session.inputProperty().get().width();
                 double wanted = p.getWidth() * aspect + HEADER_HEIGHT;
                 return Math.min(Math.max(wanted, 120), Math.max(120, content.getHeight() - 12));
-            }, p.widthProperty(), content.heightProperty(), vm.inputProperty()));
+            }, p.widthProperty(), content.heightProperty(), session.inputProperty()));
             p.setMaxHeight(Region.USE_PREF_SIZE);
             box.getChildren().add(p);
         }

@@ -10,7 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.hazefuse.gui.MainViewModel;
+import org.hazefuse.gui.ViewModels;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.testing.TestPairs;
 import org.hazefuse.gui.testing.TestServices;
@@ -24,7 +24,7 @@ import org.testfx.api.FxToolkit;
 
 class ExportViewModelTest {
     private final TestServices t = new TestServices();
-    private MainViewModel vm;
+    private ViewModels vm;
     private ExportViewModel export;
 
     @TempDir
@@ -37,8 +37,8 @@ class ExportViewModelTest {
 
     @BeforeEach
     void setUp() {
-        vm = new MainViewModel(t.services(), DensitySettings.DEFAULT);
-        export = new ExportViewModel(vm);
+        vm = new ViewModels(t.services(), DensitySettings.DEFAULT);
+        export = vm.export();
     }
 
     @AfterEach

@@ -5,9 +5,9 @@ import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.hazefuse.gui.GuiServices;
-import org.hazefuse.gui.core.CoreHazeSynthesizer;
-import org.hazefuse.gui.core.CoreImageWriter;
-import org.hazefuse.gui.core.CorePairReader;
+import org.hazefuse.gui.adapters.CoreViewerHaze;
+import org.hazefuse.gui.adapters.CoreImageWriter;
+import org.hazefuse.gui.adapters.CorePairReader;
 import org.hazefuse.gui.inference.MethodProvider;
 import org.hazefuse.gui.metrics.MetricValue;
 import org.hazefuse.gui.metrics.MetricsService;
@@ -15,7 +15,7 @@ import org.hazefuse.gui.prefs.AppSettings;
 import org.hazefuse.gui.task.CurrentThreadTaskExecutor;
 import org.hazefuse.gui.task.Debouncer;
 import org.hazefuse.gui.task.UiThread;
-import org.hazefuse.gui.training.Trainer;
+import org.hazefuse.gui.training.FineTuner;
 import org.hazefuse.method.FusionMethod;
 
 /**
@@ -26,7 +26,7 @@ public final class TestServices {
     public final FakeFusionMethod method = new FakeFusionMethod();
     public final FakeDialogService dialogs = new FakeDialogService();
     public final Preferences prefs = Preferences.userRoot().node("org/hazefuse/gui-test/" + UUID.randomUUID());
-    public Trainer trainer = Trainer.NONE;
+    public FineTuner trainer = new FakeFineTuner();
     public org.hazefuse.gui.task.TaskExecutor executor = new CurrentThreadTaskExecutor();
     public org.hazefuse.gui.task.TaskExecutor ioExecutor = new CurrentThreadTaskExecutor();
     public UiThread uiThread = UiThread.DIRECT;
@@ -53,7 +53,7 @@ public final class TestServices {
 
     public GuiServices services(org.hazefuse.gui.dialog.DialogService dialogService) {
         return new GuiServices(executor, ioExecutor, Debouncer.IMMEDIATE, uiThread, dialogService,
-                new CorePairReader(), methods, new CoreHazeSynthesizer(), metrics, new CoreImageWriter(),
+                new CorePairReader(), methods, new CoreViewerHaze(), metrics, new CoreImageWriter(),
                 trainer, new AppSettings(prefs));
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
-import org.hazefuse.gui.core.CoreTrainer;
+import org.hazefuse.gui.adapters.CoreFineTuner;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.task.UiThread;
 import org.hazefuse.gui.testing.FakeDialogService;
@@ -22,7 +22,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A few real fine-tuning steps of the {@code tiny} configuration on the loaded pairs, through the panel. */
+/**
+ * A few real fine-tuning steps of the {@code tiny} configuration on the loaded pairs, through the panel and core's
+ * {@code FineTuning}.
+ */
 @ExtendWith(ApplicationExtension.class)
 class CoreTrainingPaneTest {
     @TempDir
@@ -37,7 +40,7 @@ class CoreTrainingPaneTest {
         // Two training pairs, two held aside for validation (the last two).
         List<InputPair> loaded = List.of(TestPairs.msrs(dir.resolve("a")), TestPairs.roadscene(dir.resolve("b")),
                 TestPairs.msrs(dir.resolve("c")), TestPairs.roadscene(dir.resolve("d")));
-        vm = new TrainingViewModel(new CoreTrainer(dir.resolve("runs")), dialogs, UiThread.FX, () -> "tiny",
+        vm = new TrainingViewModel(new CoreFineTuner(dir.resolve("runs")), dialogs, UiThread.FX, () -> "tiny",
                 () -> loaded);
         pane = new TrainingPane(vm, dialogs);
         stage.setScene(new Scene(pane, 1000, 600));
@@ -71,6 +74,10 @@ class CoreTrainingPaneTest {
         assertThat(vm.validations()).isNotEmpty();
         assertThat(vm.validations().get(0).figures()).containsKeys("PSNR (dB)", "SSIM");
         assertThat(vm.tunedWeightsProperty().get()).exists().hasFileName("model.hzf");
+        // The same provenance as the train command's weights (TrainCommandTest): the GUI assembles through core.
+        assertThat(WeightsFile.readManifest(vm.tunedWeightsProperty().get()).provenance())
+                .containsKeys("data", "validation", "haze", "batch", "patch", "steps", "schedule", "loss", "seed")
+                .containsEntry("batch", "2").containsEntry("patch", "64").containsEntry("steps", "6");
         org.hazefuse.gui.ScreenshotTest.write(
                 WaitForAsyncUtils.waitForAsyncFx(10_000, () -> pane.snapshot(null, null)), "fine-tuning.png");
     }

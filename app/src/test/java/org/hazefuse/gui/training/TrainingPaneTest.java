@@ -11,7 +11,8 @@ import javafx.stage.Stage;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.task.UiThread;
 import org.hazefuse.gui.testing.FakeDialogService;
-import org.hazefuse.gui.testing.FakeTrainer;
+import org.hazefuse.gui.testing.FakeFineTuner;
+import org.hazefuse.service.FineTuning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -22,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The fine-tuning tab against a fake trainer running on its own thread, events re-posted to the FX thread. */
 @ExtendWith(ApplicationExtension.class)
 class TrainingPaneTest {
-    private final FakeTrainer trainer = new FakeTrainer();
+    private final FakeFineTuner trainer = new FakeFineTuner();
     private final FakeDialogService dialogs = new FakeDialogService();
     private final List<InputPair> loaded = List.of(new InputPair("p", java.nio.file.Path.of("v.png"),
             java.nio.file.Path.of("i.png")));
@@ -47,10 +48,10 @@ class TrainingPaneTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.stateProperty().get() == TrainingState.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(trainer.lastConfig.pairs()).isEqualTo(loaded);
+        assertThat(trainer.lastConfig.pairs()).isEqualTo(loaded.stream().map(InputPair::paths).toList());
         assertThat(trainer.lastConfig.steps()).isEqualTo(6);
         List<XYChart.Series<Number, Number>> series = pane.lossChart().getData();
-        assertThat(series).extracting(XYChart.Series::getName).containsExactly("total", "pixel", "ssim");
+        assertThat(series).extracting(XYChart.Series::getName).containsExactly("total", "dehaze", "intensity", "gradient");
         assertThat(series.get(0).getData()).hasSize(6);
         assertThat(series.get(0).getData().get(5).getYValue().doubleValue()).isEqualTo(1.5 / 6, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(vm.validations()).extracting(ValidationFigures::step).containsExactly(2, 4, 6);
@@ -92,9 +93,9 @@ class TrainingPaneTest {
 
         assertThat(dialogs.questions).singleElement().extracting(q -> q.text()).asString()
                 .contains("first 3 steps").contains("27 h");
+        assertThat(trainer.awaitEnd(10)).as("the run stopped").isTrue();
         WaitForAsyncUtils.waitForFxEvents();
         int steps = vm.history().size();
-        Thread.sleep(200);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.history()).as("the run stopped").hasSize(steps);
     }
@@ -108,10 +109,10 @@ class TrainingPaneTest {
         dialogs.folderAnswer = java.util.Optional.of(b);
         robot.clickOn("Add folder…");
 
-        TrainingConfig config = vm.config();
+        FineTuning config = vm.config();
         assertThat(config.datasetFolders()).containsExactly(a, b);
         assertThat(config.pairs()).isEmpty();
         robot.clickOn("Train on the loaded pairs");
-        assertThat(vm.config().pairs()).isEqualTo(loaded);
+        assertThat(vm.config().pairs()).isEqualTo(loaded.stream().map(InputPair::paths).toList());
     }
 }

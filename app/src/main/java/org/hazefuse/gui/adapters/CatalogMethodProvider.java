@@ -1,4 +1,4 @@
-package org.hazefuse.gui.core;
+package org.hazefuse.gui.adapters;
 
 import ai.djl.Device;
 import java.util.List;

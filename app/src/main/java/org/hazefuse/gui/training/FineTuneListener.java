@@ -3,8 +3,8 @@ package org.hazefuse.gui.training;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Events of one training run; called on the trainer's thread. */
-public interface TrainingListener {
+/** Events of one training run; called on the tuner's thread. */
+public interface FineTuneListener {
     void progress(TrainingProgress progress);
 
     void validation(ValidationFigures figures);

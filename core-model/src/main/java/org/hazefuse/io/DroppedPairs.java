@@ -1,25 +1,23 @@
-package org.hazefuse.gui.input;
+package org.hazefuse.io;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * What a set of dropped or opened files makes.
+ * What a set of dropped or opened files and folders makes (see {@link PairFinder#ofDropped}).
  *
  * @param pairs the pairs found, in a stable order
- * @param undecided two images whose roles the names do not tell (the user is asked); empty or exactly two
+ * @param undecided two images whose roles their names do not tell (a front end asks the user); empty or two
  * @param problems one line per file that was left out and why
  */
-public record DropOutcome(List<InputPair> pairs, List<Path> undecided, List<String> problems) {
-    public DropOutcome {
+public record DroppedPairs(List<PairPaths> pairs, List<Path> undecided, List<String> problems) {
+    public DroppedPairs {
         pairs = List.copyOf(pairs);
         undecided = List.copyOf(undecided);
         problems = List.copyOf(problems);
         if (!undecided.isEmpty() && undecided.size() != 2) {
             throw new IllegalArgumentException("undecided holds two files or none, got " + undecided.size());
         }
-        Objects.requireNonNull(problems);
     }
 
     public boolean needsDecision() {
@@ -27,11 +25,11 @@ public record DropOutcome(List<InputPair> pairs, List<Path> undecided, List<Stri
     }
 
     /** The undecided pair once the user picked the infrared file. */
-    public InputPair decide(Path infrared) {
+    public PairPaths decide(Path infrared) {
         if (!undecided.contains(infrared)) {
             throw new IllegalArgumentException(infrared + " is not one of the undecided files");
         }
         Path visible = undecided.get(0).equals(infrared) ? undecided.get(1) : undecided.get(0);
-        return new InputPair(FilePairing.stem(visible), visible, infrared);
+        return new PairPaths(PairNames.pairName(visible, infrared), visible, infrared);
     }
 }

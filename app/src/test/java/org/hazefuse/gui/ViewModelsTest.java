@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.hazefuse.gui.MainViewModel.Panel;
+import org.hazefuse.gui.viewer.Panel;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.prefs.AppSettings;
 import org.hazefuse.gui.testing.TestPairs;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 
 /** The main view model without a window: pairing questions, haze, triplets, recent items and saved settings. */
-class MainViewModelTest {
+class ViewModelsTest {
     private final TestServices t = new TestServices();
 
     @TempDir
@@ -36,8 +36,8 @@ class MainViewModelTest {
         t.cleanUp();
     }
 
-    private MainViewModel vm() {
-        return new MainViewModel(t.services(), DensitySettings.DEFAULT);
+    private ViewModels vm() {
+        return new ViewModels(t.services(), DensitySettings.DEFAULT);
     }
 
     @Test
@@ -45,7 +45,7 @@ class MainViewModelTest {
         InputPair pair = TestPairs.msrs(dir);
         Path a = Files.copy(pair.visible(), dir.resolve("left.png"));
         Path b = Files.copy(pair.infrared(), dir.resolve("right.png"));
-        MainViewModel vm = vm();
+        ViewModels vm = vm();
 
         t.dialogs.infraredAnswer = Optional.empty();
         vm.pairList().addFiles(List.of(a, b));
@@ -55,26 +55,26 @@ class MainViewModelTest {
         t.dialogs.infraredAnswer = Optional.of(b);
         vm.pairList().addFiles(List.of(a, b));
         assertThat(vm.pairList().pairs()).containsExactly(new InputPair("left", a, b));
-        assertThat(vm.imageProperty(Panel.FUSED).get()).isNotNull();
+        assertThat(vm.panels().imageProperty(Panel.FUSED).get()).isNotNull();
     }
 
     @Test
     void hazeSynthesisFeedsAHazyVisibleAndKeepsTheClearOneAsReference() {
         InputPair pair = TestPairs.msrs(dir);
-        MainViewModel vm = vm();
+        ViewModels vm = vm();
         vm.pairList().addFiles(List.of(pair.visible(), pair.infrared()));
-        float clearMean = mean(vm.inputProperty().get().visible().data());
+        float clearMean = mean(vm.session().inputProperty().get().visible().data());
 
         vm.haze().betaProperty().set(3);
         vm.haze().enabledProperty().set(true);
 
-        var input = vm.inputProperty().get();
-        assertThat(input.clearVisible()).contains(vm.sourcePairProperty().get().visible());
+        var input = vm.session().inputProperty().get();
+        assertThat(input.clearVisible()).contains(vm.session().sourcePairProperty().get().visible());
         assertThat(mean(input.visible().data())).isGreaterThan(clearMean + 0.1f); // airlight 0.85 brightens
         assertThat(t.method.calls()).hasSize(2);
 
         vm.haze().enabledProperty().set(false);
-        assertThat(vm.inputProperty().get().clearVisible()).isEmpty();
+        assertThat(vm.session().inputProperty().get().clearVisible()).isEmpty();
     }
 
     @Test
@@ -87,50 +87,50 @@ class MainViewModelTest {
         Files.copy(pair.visible(), root.resolve("hazy/1.png"));
         Files.copy(pair.infrared(), root.resolve("ir/1.png"));
         Files.copy(pair.visible(), root.resolve("gt/1.png"));
-        MainViewModel vm = vm();
+        ViewModels vm = vm();
 
         vm.pairList().addFiles(List.of(root));
 
         assertThat(t.dialogs.errors).isEmpty();
-        assertThat(vm.inputProperty().get().clearVisible()).isPresent();
+        assertThat(vm.session().inputProperty().get().clearVisible()).isPresent();
     }
 
     @Test
     void settingsAndRecentItemsSurviveARestart() {
         InputPair pair = TestPairs.msrs(dir);
-        MainViewModel first = vm();
+        ViewModels first = vm();
         first.pairList().addFiles(List.of(pair.visible(), pair.infrared()));
         first.density().omegaProperty().set(0.8);
         first.density().darkWindowProperty().set(21);
-        first.autoRunProperty().set(false);
+        first.session().autoRunProperty().set(false);
         first.viewer().layoutProperty().set(PanelLayout.COMPARE);
         new SessionSettings(new AppSettings(t.prefs)).save(first, null);
 
         SessionSettings session = new SessionSettings(new AppSettings(t.prefs));
-        MainViewModel second = new MainViewModel(t.services(), session.density());
+        ViewModels second = new ViewModels(t.services(), session.density());
         session.restore(second);
 
         assertThat(second.density().settings().omega()).isEqualTo(0.8);
         assertThat(second.density().settings().darkWindow()).isEqualTo(21);
-        assertThat(second.autoRunProperty().get()).isFalse();
+        assertThat(second.session().autoRunProperty().get()).isFalse();
         assertThat(second.viewer().layoutProperty().get()).isEqualTo(PanelLayout.COMPARE);
         assertThat(second.pairList().recent().items()).containsExactly(List.of(pair.visible(), pair.infrared()));
     }
 
     @Test
     void anEvenDarkChannelWindowIsMadeOdd() {
-        MainViewModel vm = vm();
+        ViewModels vm = vm();
         vm.density().darkWindowProperty().set(20);
         assertThat(vm.density().settings().darkWindow()).isEqualTo(21);
     }
 
     @Test
     void aWeightsFileJoinsTheModelListAndIsSelected() {
-        MainViewModel vm = vm();
+        ViewModels vm = vm();
         Path weights = dir.resolve("tuned.hzf");
-        vm.useWeightsFile(weights);
-        assertThat(vm.modelNames()).endsWith(weights.toString());
-        assertThat(vm.modelProperty().get()).isEqualTo(weights.toString());
+        vm.models().useWeightsFile(weights);
+        assertThat(vm.session().modelNames()).endsWith(weights.toString());
+        assertThat(vm.session().modelProperty().get()).isEqualTo(weights.toString());
     }
 
     private static float mean(float[] d) {
@@ -144,7 +144,7 @@ class MainViewModelTest {
     @Test
     void fileOpenUsesTheChosenFilesAndRemembersTheFolder() {
         InputPair pair = TestPairs.msrs(dir);
-        MainViewModel vm = vm();
+        ViewModels vm = vm();
         t.dialogs.openImagesAnswer = List.of(pair.infrared(), pair.visible());
         vm.pairList().openPair();
         assertThat(vm.pairList().pairs()).singleElement().satisfies(p -> {

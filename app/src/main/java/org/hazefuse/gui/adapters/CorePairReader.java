@@ -1,9 +1,8 @@
-package org.hazefuse.gui.core;
+package org.hazefuse.gui.adapters;
 
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.input.PairReader;
 import org.hazefuse.io.PairLoader;
-import org.hazefuse.io.PairPaths;
 import org.hazefuse.method.ImagePair;
 
 /** {@link PairReader} over core {@link PairLoader}: every format, bit depth and bad-input check of {@code org.hazefuse.io}. */
@@ -12,6 +11,6 @@ public final class CorePairReader implements PairReader {
 
     @Override
     public ImagePair read(InputPair pair) {
-        return loader.load(new PairPaths(pair.name(), pair.visible(), pair.infrared(), pair.clear()));
+        return loader.load(pair.paths());
     }
 }

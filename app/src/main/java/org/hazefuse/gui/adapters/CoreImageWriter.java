@@ -1,4 +1,4 @@
-package org.hazefuse.gui.core;
+package org.hazefuse.gui.adapters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.hazefuse.gui.core;
+package org.hazefuse.gui.adapters;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,196 @@
+package org.hazefuse.gui.run;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.image.Image;
+import org.hazefuse.gui.dialog.DialogService;
+import org.hazefuse.gui.dialog.ErrorMessages;
+import org.hazefuse.gui.image.FxImages;
+import org.hazefuse.gui.inference.MethodHolder;
+import org.hazefuse.gui.metrics.MetricsService;
+import org.hazefuse.gui.session.Session;
+import org.hazefuse.gui.task.BackgroundTask;
+import org.hazefuse.gui.task.Debouncer;
+import org.hazefuse.gui.task.TaskExecutor;
+import org.hazefuse.gui.task.TaskHandle;
+import org.hazefuse.gui.viewer.PanelsViewModel;
+import org.hazefuse.method.DensitySettings;
+import org.hazefuse.method.FusionMethod;
+import org.hazefuse.method.FusionResult;
+import org.hazefuse.method.ImagePair;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the session's model on the session's input and shows the result and its metrics. Slider and model changes
+ * request a run; with auto-run on, requests are debounced into one run. A newer run cancels the one in flight;
+ * results of stale runs are dropped by generation number.
+ */
+public final class RunViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(RunViewModel.class);
+
+    private final Session session;
+    private final PanelsViewModel panels;
+    private final ObservableValue<DensitySettings> density;
+    private final MethodHolder methods;
+    private final TaskExecutor executor;
+    private final TaskExecutor io;
+    private final MetricsService metrics;
+    private final DialogService dialogs;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
+    private TaskHandle runHandle = TaskHandle.DONE;
+    private TaskHandle metricsHandle = TaskHandle.DONE;
+    private long generation;
+
+    /**
+     * @param executor runs the method: one thread, so a method is never called twice at once
+     * @param io computes the metrics, so the images appear before them
+     */
+    public RunViewModel(Session session, PanelsViewModel panels, ObservableValue<DensitySettings> density,
+                        MethodHolder methods, TaskExecutor executor, TaskExecutor io, MetricsService metrics,
+                        DialogService dialogs, Debouncer debouncer) {
+        this.session = session;
+        this.panels = panels;
+        this.density = density;
+        this.methods = methods;
+        this.executor = executor;
+        this.io = io;
+        this.metrics = metrics;
+        this.dialogs = dialogs;
+        Runnable changed = () -> {
+            if (session.autoRunProperty().get() && session.inputProperty().get() != null) {
+                debouncer.schedule(this::run);
+            }
+        };
+        density.addListener((obs, old, now) -> changed.run());
+        session.modelProperty().addListener((obs, old, now) -> changed.run());
+    }
+
+    /** A new input is shown: run it when auto-run is on. */
+    void inputChanged() {
+        if (session.autoRunProperty().get()) {
+            run();
+        }
+    }
+
+    /** Cancels the run and metrics in flight, whose input is about to be replaced. */
+    void stop() {
+        runHandle.cancel();
+        metricsHandle.cancel();
+    }
+
+    /** Another pair: its result panels and metrics go. */
+    void clearResult() {
+        session.resultProperty().set(null);
+        panels.showResult(null, null, null);
+        session.metrics().clear();
+    }
+
+    /** Runs the chosen model on the current input now, cancelling a run in flight. */
+    public void run() {
+        ImagePair in = session.inputProperty().get();
+        if (in == null) {
+            return;
+        }
+        String name = session.modelProperty().get();
+        if (name == null || name.isBlank()) {
+            session.statusProperty().set("No model available: choose a model to run.");
+            return;
+        }
+        stop();
+        long gen = ++generation;
+        DensitySettings settings = density.getValue();
+        running.set(true);
+        progress.set(-1);
+        session.statusProperty().set("Running " + name + " on " + in.name() + " …");
+        runHandle = executor.execute(BackgroundTask.of("Running " + name, (p, cancel) -> {
+            FusionMethod method = methods.get(name);
+            cancel.throwIfCancelled();
+            FusionResult r = method.run(in, settings, cancel);
+            return new Outcome(in, r, FxImages.toFx(r.dehazed()), FxImages.toHeat(r.density()),
+                    FxImages.toFx(r.fused()), method.description() + " · " + methods.deviceDescription());
+        }).onSuccess(o -> {
+            if (gen != generation) {
+                return;
+            }
+            idle();
+            session.resultProperty().set(o.result());
+            panels.showResult(o.dehazed(), o.density(), o.fused());
+            device.set(o.description());
+            session.statusProperty().set(o.input().name() + ": " + name + " done in " + o.result().total().toMillis() + " ms");
+            computeMetrics(gen, o.input(), o.result());
+        }).onFailure(e -> {
+            if (gen != generation) {
+                return;
+            }
+            idle();
+            Failures.log(LOG, "Run of " + name + " on " + in.name() + " failed", e);
+            session.statusProperty().set(name + " failed on " + in.name() + ".");
+            dialogs.showError("Cannot run " + name + " on " + in.name(), ErrorMessages.describe(e));
+        }).onCancelled(() -> {
+            if (gen == generation) {
+                idle();
+                session.statusProperty().set("Cancelled.");
+            }
+        }));
+    }
+
+    private void idle() {
+        running.set(false);
+        progress.set(0);
+    }
+
+    /**
+     * Metrics of a shown result, as a task of their own so the images appear first; dropped when a newer run
+     * started meanwhile. A metric failure is logged and leaves the panel empty: the images are still valid.
+     */
+    private void computeMetrics(long gen, ImagePair in, FusionResult r) {
+        session.metrics().clear();
+        metricsHandle.cancel();
+        metricsHandle = io.execute(BackgroundTask.of("Metrics", (p, cancel) -> metrics.compute(in, r))
+                .onSuccess(values -> {
+                    if (gen == generation) {
+                        session.metrics().setAll(values);
+                    }
+                }).onFailure(e -> LOG.warn("Metrics of {} failed", in.name(), e)));
+    }
+
+    private record Outcome(ImagePair input, FusionResult result, Image dehazed, Image density, Image fused,
+                           String description) {
+    }
+
+    /** Cancels the run in flight (the Cancel button). */
+    public void cancel() {
+        runHandle.cancel();
+    }
+
+    /** Frees the open method, after the runs queued before it; called when the window closes. */
+    public void dispose() {
+        runHandle.cancel();
+        executor.execute(BackgroundTask.of("Closing model", (p, c) -> {
+            methods.close();
+            return null;
+        }));
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Negative while running (indeterminate), 0 when idle. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The open method's description: configuration and device. */
+    public ReadOnlyStringProperty deviceProperty() {
+        return device.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,67 @@
+package org.hazefuse.gui.session;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.hazefuse.gui.metrics.MetricValue;
+import org.hazefuse.method.FusionResult;
+import org.hazefuse.method.ImagePair;
+
+/**
+ * What the user is looking at, as observable values: the chosen model, the pair as read and as the model sees it,
+ * the last result, its metrics and the status line. Plain state, no work: the view models that read, run and
+ * export write it, the panes bind to it. Changed on the UI thread only.
+ */
+public final class Session {
+    private final ObservableList<String> modelNames = FXCollections.observableArrayList();
+    private final StringProperty model = new SimpleStringProperty();
+    private final BooleanProperty autoRun = new SimpleBooleanProperty(true);
+    private final ObjectProperty<ImagePair> source = new SimpleObjectProperty<>();
+    private final ObjectProperty<ImagePair> input = new SimpleObjectProperty<>();
+    private final ObjectProperty<FusionResult> result = new SimpleObjectProperty<>();
+    private final ObservableList<MetricValue> metrics = FXCollections.observableArrayList();
+    private final StringProperty status =
+            new SimpleStringProperty("Drop a visible and an infrared image, or a folder, to start.");
+
+    /** The models the chooser offers: the catalog's, then weights files the user opened. */
+    public ObservableList<String> modelNames() {
+        return modelNames;
+    }
+
+    public StringProperty modelProperty() {
+        return model;
+    }
+
+    /** Whether a new pair or a changed setting runs the model by itself. */
+    public BooleanProperty autoRunProperty() {
+        return autoRun;
+    }
+
+    /** The pair as read, before haze synthesis. */
+    public ObjectProperty<ImagePair> sourcePairProperty() {
+        return source;
+    }
+
+    /** The pair the model runs on (hazy visible when synthesizing). */
+    public ObjectProperty<ImagePair> inputProperty() {
+        return input;
+    }
+
+    public ObjectProperty<FusionResult> resultProperty() {
+        return result;
+    }
+
+    /** The metrics of the shown result; empty while they are computed. */
+    public ObservableList<MetricValue> metrics() {
+        return metrics;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+}
