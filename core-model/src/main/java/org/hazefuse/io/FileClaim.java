@@ -13,7 +13,7 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 /**
  * An exclusive claim, between processes and threads, on a group of names in a folder: while one holder has it,
@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Three details make it hold:
  * <ul>
  *   <li><b>One descriptor per JVM.</b> POSIX drops all of a process's locks on a file when <em>any</em> descriptor
- *       of it is closed, so threads of one JVM queue on a Java lock first, and only the thread holding it opens the
+ *       of it is closed, so threads of one JVM queue on a Java permit first, and only the thread holding it opens the
  *       file. Nothing else opens the lock file while it is held (its identity is checked with {@code stat}, below).
  *   <li><b>The lock file is deleted on release</b>, so a finished run leaves nothing behind. That creates the
  *       classic race (a waiter may lock the file just unlinked, which guards nothing); so after locking, the claimant
@@ -42,9 +42,12 @@ public final class FileClaim implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Map<Path, InJvm> IN_THIS_JVM = new ConcurrentHashMap<>();
 
-    /** The Java lock threads of this JVM queue on for one lock file; dropped when no thread uses it. */
+    /**
+     * The permit threads of this JVM queue on for one lock file; dropped when no thread uses it. Not reentrant: a
+     * thread holding the claim is refused it a second time, like another process.
+     */
     private static final class InJvm {
-        final ReentrantLock lock = new ReentrantLock();
+        final Semaphore lock = new Semaphore(1);
         int users;
     }
 
@@ -68,7 +71,13 @@ public final class FileClaim implements AutoCloseable {
     public static FileClaim acquire(Path folder, String name) throws IOException {
         Path file = lockFile(folder, name).toAbsolutePath().normalize();
         InJvm local = enter(file);
-        local.lock.lock();
+        try {
+            local.lock.acquire();
+        } catch (InterruptedException e) {
+            leave(file, local);
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for " + file);
+        }
         return lockFile(file, local, true).orElseThrow();
     }
 
@@ -76,14 +85,14 @@ public final class FileClaim implements AutoCloseable {
     public static Optional<FileClaim> tryAcquire(Path folder, String name) throws IOException {
         Path file = lockFile(folder, name).toAbsolutePath().normalize();
         InJvm local = enter(file);
-        if (!local.lock.tryLock()) {
+        if (!local.lock.tryAcquire()) {
             leave(file, local);
             return Optional.empty();
         }
         return lockFile(file, local, false);
     }
 
-    /** With this JVM's lock held: the OS lock on the file the path names; empty only when not waiting. */
+    /** With this JVM's permit taken: the OS lock on the file the path names; empty only when not waiting. */
     private static Optional<FileClaim> lockFile(Path file, InJvm local, boolean wait) throws IOException {
         try {
             while (true) {
@@ -94,8 +103,7 @@ public final class FileClaim implements AutoCloseable {
                     FileLock lock = wait ? channel.lock() : channel.tryLock();
                     if (lock == null) {
                         channel.close();
-                        local.lock.unlock();
-                        leave(file, local);
+                        release(file, local);
                         return Optional.empty();
                     }
                     if (holdsThePath(file, open, keyBefore)) {
@@ -108,10 +116,7 @@ public final class FileClaim implements AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException | Error e) {
-            if (local.lock.isHeldByCurrentThread()) {
-                local.lock.unlock();
-                leave(file, local);
-            }
+            release(file, local);
             throw e;
         }
     }
@@ -148,6 +153,11 @@ public final class FileClaim implements AutoCloseable {
         });
     }
 
+    private static void release(Path file, InJvm local) {
+        local.lock.release();
+        leave(file, local);
+    }
+
     private static void leave(Path file, InJvm local) {
         IN_THIS_JVM.compute(file, (k, v) -> --local.users == 0 ? null : v);
     }
@@ -161,8 +171,7 @@ public final class FileClaim implements AutoCloseable {
             try {
                 channel.close();
             } finally {
-                local.lock.unlock();
-                leave(file, local);
+                release(file, local);
             }
         }
     }
