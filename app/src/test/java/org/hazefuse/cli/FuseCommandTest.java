@@ -157,6 +157,39 @@ class FuseCommandTest {
         assertThat(out2).doesNotExist();
     }
 
+    /** Issue 15, item 5: weights whose manifest was edited are refused in one line before the output folder exists. */
+    @Test
+    void editedWeightsAreRefusedBeforeTheOutputFolderIsCreated() throws IOException {
+        Path weights = tmp.resolve("tiny.hzf");
+        try (NDManager manager = Engines.cpuManager()) {
+            IassfNetwork network = new IassfNetwork(IassfConfigs.TINY);
+            network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
+            WeightsFile.save(network, weights, Map.of("steps", "0"));
+        }
+        Path edited = tmp.resolve("edited.hzf");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(weights));
+                var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(edited))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("manifest.json")) {
+                    content = new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("\"window\" : 8", "\"window\" : 4").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        Cli.Result r = Cli.run("fuse", "--model", edited, "--device", "cpu", "--out", out,
+                "--vis", vis.resolve(A + ".png"), "--ir", ir.resolve(A + ".png"));
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err().strip()).startsWith("hazefuse fuse: " + edited).contains("changed after it was written")
+                .doesNotContain("\n");
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void existingOutputsAreRefusedWithoutOverwrite() throws IOException {
         Object[] pair = {"--vis", vis.resolve(A + ".png"), "--ir", ir.resolve(A + ".png")};
