@@ -135,12 +135,7 @@ class FuseCommandTest {
 
     @Test
     void corruptedWeightsFileIsBadInputNamingItAndWritesNothing() throws IOException {
-        Path weights = tmp.resolve("tiny.hzf");
-        try (NDManager manager = Engines.cpuManager()) {
-            IassfNetwork network = new IassfNetwork(IassfConfigs.TINY);
-            network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
-            WeightsFile.save(network, weights, Map.of("steps", "0"));
-        }
+        Path weights = tinyWeights(tmp.resolve("tiny.hzf"));
         Cli.Result good = Cli.run("fuse", "--model", weights, "--device", "cpu", "--out", out,
                 "--vis", vis.resolve(A + ".png"), "--ir", ir.resolve(A + ".png"));
         assertThat(good.exitCode()).as(good.toString()).isEqualTo(ExitCodes.OK);
@@ -160,12 +155,7 @@ class FuseCommandTest {
     /** Issue 15, item 5: weights whose manifest was edited are refused in one line before the output folder exists. */
     @Test
     void editedWeightsAreRefusedBeforeTheOutputFolderIsCreated() throws IOException {
-        Path weights = tmp.resolve("tiny.hzf");
-        try (NDManager manager = Engines.cpuManager()) {
-            IassfNetwork network = new IassfNetwork(IassfConfigs.TINY);
-            network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
-            WeightsFile.save(network, weights, Map.of("steps", "0"));
-        }
+        Path weights = tinyWeights(tmp.resolve("tiny.hzf"));
         Path edited = tmp.resolve("edited.hzf");
         try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(weights));
                 var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(edited))) {
@@ -302,13 +292,8 @@ class FuseCommandTest {
      */
     @Test
     void twoProcessesRacingOnOnePairLeaveOneWholeSet() throws Exception {
-        Path weights = tmp.resolve("other.hzf");
-        try (NDManager manager = Engines.cpuManager()) {
-            manager.getEngine().setRandomSeed(7);
-            IassfNetwork network = new IassfNetwork(IassfConfigs.TINY);
-            network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
-            WeightsFile.save(network, weights, Map.of("steps", "0"));
-        }
+        Engines.seed(7);
+        Path weights = tinyWeights(tmp.resolve("other.hzf"));
         List<Object> models = List.of("tiny", weights);
         List<List<byte[]>> references = new java.util.ArrayList<>();
         for (Object model : models) {
@@ -341,6 +326,16 @@ class FuseCommandTest {
         for (int i = 0; i < 3; i++) {
             assertThat(written.get(i)).as(Cli.listing(race).get(i)).isEqualTo(winner.get(i));
         }
+    }
+
+    /** Random {@code tiny} weights saved to {@code file}. */
+    private static Path tinyWeights(Path file) throws IOException {
+        try (NDManager manager = Engines.cpuManager()) {
+            IassfNetwork network = new IassfNetwork(IassfConfigs.TINY);
+            network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
+            WeightsFile.save(network, file, Map.of("steps", "0"));
+        }
+        return file;
     }
 
     private static List<byte[]> set(Path folder) throws IOException {

@@ -122,7 +122,7 @@ public final class OutputSetWriter {
             List<Path> temps = render(folder, set, targets);
             try {
                 if (state.absent()) {
-                    publishExclusively(targets, temps, state);
+                    publishExclusively(targets, temps);
                 } else {
                     publishReplacing(targets, temps);
                 }
@@ -172,7 +172,7 @@ public final class OutputSetWriter {
         }
     }
 
-    private void publishExclusively(List<Path> targets, List<Path> temps, SetState before) {
+    private void publishExclusively(List<Path> targets, List<Path> temps) {
         List<Published> mine = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             Path target = targets.get(i);
@@ -182,8 +182,8 @@ public final class OutputSetWriter {
             } catch (FileAlreadyExistsException e) {
                 // A writer that takes no claim got there first: this set is theirs.
                 undo(mine);
-                throw new BadInputException(target, SetState.of(targets).absent() ? before.refusal()
-                        : "already exists (written by another program meanwhile); nothing of this set was written");
+                throw new BadInputException(target, "already exists (written by another program meanwhile); nothing"
+                        + " of this set was written");
             } catch (IOException e) {
                 undo(mine);
                 throw new OutputWriteException(target, e);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,12 +41,7 @@ class WeightsValidationTest {
 
     @BeforeEach
     void save() throws IOException {
-        tiny = temp.resolve("tiny.hzf");
-        try (NDManager manager = Engines.cpuManager()) {
-            IassfNetwork net = new IassfNetwork(IassfConfigs.TINY);
-            net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
-            WeightsFile.save(net, tiny, Map.of("steps", "3"));
-        }
+        tiny = WeightsFileTest.saveTiny(temp.resolve("tiny.hzf"));
     }
 
     /** The entries of a weights file. */
