@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success",
             "1:internal error (details with --verbose)",
-            "2:bad input: a file or option to fix (the message names it); nothing was written"},
+            "2:bad input: a file or option to fix (the message names it); nothing was written;",
+            "  or the disk refused a write (full, read-only): no partial output set is left",
+            "130/143:train stopped by Ctrl-C/SIGTERM after saving its checkpoint (--resume continues)"},
         subcommands = {
             FuseCommand.class,
             SynthHazeCommand.class,

@@ -1,9 +1,12 @@
 package org.hazefuse.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.hazefuse.io.BadInputException;
+import org.hazefuse.io.ErrorText;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -14,8 +17,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>{@link BadInputException} → {@link ExitCodes#BAD_INPUT} with its message (it names the file and the problem),
  * never a stack trace. picocli's {@link ParameterException} passes through to picocli, which prints it with the
- * usage and returns the same code. Anything else is an internal error: a one-line message, and the stack trace
- * only with {@code --verbose}.
+ * usage and returns the same code. An {@link IOException} is the file system refusing (disk full, read-only,
+ * permissions): {@link ExitCodes#BAD_INPUT} too, with the file and the system's reason on one line. Anything else is
+ * an internal error: a one-line message, and the stack trace only with {@code --verbose}.
  */
 abstract class HeadlessCommand implements Callable<Integer> {
     @Spec
@@ -39,6 +43,12 @@ abstract class HeadlessCommand implements Callable<Integer> {
                 e.printStackTrace(err());
             }
             return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            err().println(prefix() + fileOf(e) + ErrorText.reason(e));
+            if (verbose()) {
+                e.printStackTrace(err());
+            }
+            return ExitCodes.BAD_INPUT;
         } catch (CancellationException e) {
             err().println(prefix() + "cancelled");
             return ExitCodes.INTERNAL_ERROR;
@@ -53,6 +63,16 @@ abstract class HeadlessCommand implements Callable<Integer> {
             out().flush();
             err().flush();
         }
+    }
+
+    /** "path: " of the file an I/O failure names, or nothing. */
+    private static String fileOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FileSystemException fs && fs.getFile() != null) {
+                return fs.getFile() + ": ";
+            }
+        }
+        return "";
     }
 
     /** True when {@code --verbose} was given before or after the subcommand name. */

@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hazefuse train}: trains or fine-tunes an IASSF configuration with checkpoints, validation and a progress
- * bar; {@code --resume} continues an interrupted run (even after kill -9) from its last checkpoint.
+ * bar; {@code --resume} continues an interrupted run (even after kill -9) from its last checkpoint, and finishes a
+ * run killed after its last one (final validation and weights). Ctrl-C or SIGTERM saves a checkpoint, prints
+ * "stopped at step N" and exits with 130 or 143 ({@link ExitCodes#TERMINATED}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -59,7 +61,8 @@ final class TrainCommand extends HeadlessCommand {
     Path runDir;
 
     @Option(names = "--resume", description = "Continue the run in --run from its checkpoint (a different --steps "
-            + "extends or shortens it; the cosine schedule is re-planned).")
+            + "extends or shortens it; the cosine schedule is re-planned); a run killed after its last checkpoint is "
+            + "finished (final validation and model.hzf).")
     boolean resume;
 
     @Option(names = "--init", paramLabel = "WEIGHTS", description = "Fine-tune from these weights (.hzf).")
@@ -138,51 +141,57 @@ final class TrainCommand extends HeadlessCommand {
         prepared.warnings().forEach(w -> err().println("warning: " + w));
         out().printf(Locale.ROOT, "training '%s' on %d pairs (%d validation) on %s%n", config.name(),
                 prepared.trainingPairs(), prepared.validationPairs(), org.hazefuse.runtime.Engines.describe(device));
-        // Ctrl-C or SIGTERM: ask the trainer to stop, and hold the JVM until it has written its checkpoint.
+        // Ctrl-C or SIGTERM: ask the trainer to stop, and hold the JVM until it has written its checkpoint and this
+        // command has said so (the JVM exits when the hook returns, whatever the main thread is still doing).
         AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             interrupted.set(true);
             try {
-                stopped.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+                reported.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        Trainer.Result result;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
-                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
-            result = prepared.trainer().run(resume, new TrainingListener() {
-                @Override
-                public void onStep(StepEvent e) {
-                    bar.stepTo(e.step());
-                    bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f  %.2f samples/s", e.loss(),
-                            e.samplesPerSecond()));
-                }
+        try {
+            Trainer.Result result;
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
+                    .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+                result = prepared.trainer().run(resume, new TrainingListener() {
+                    @Override
+                    public void onStep(StepEvent e) {
+                        bar.stepTo(e.step());
+                        bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f  %.2f samples/s", e.loss(),
+                                e.samplesPerSecond()));
+                    }
 
-                @Override
-                public void onValidation(ValidationEvent e) {
-                    out().printf(Locale.ROOT, "%nstep %d: validation PSNR %.2f dB, SSIM %.4f, loss %.4f%n", e.step(),
-                            e.psnr(), e.ssim(), e.loss());
-                }
-            }, interrupted::get);
+                    @Override
+                    public void onValidation(ValidationEvent e) {
+                        out().printf(Locale.ROOT, "%nstep %d: validation PSNR %.2f dB, SSIM %.4f, loss %.4f%n",
+                                e.step(), e.psnr(), e.ssim(), e.loss());
+                    }
+                }, interrupted::get);
+            }
+            writePlot();
+            if (!result.completed()) {
+                err().printf("stopped at step %d; continue with --resume%n", result.step());
+                // Only a signal stops the command line's trainer; the JVM then exits with 128 + its number.
+                return ExitCodes.TERMINATED;
+            }
+            out().printf(Locale.ROOT, "done: %d steps in %.0f s; weights %s%n", result.step(), result.wallSeconds(),
+                    result.weights());
+            return ExitCodes.OK;
         } finally {
-            stopped.countDown();
+            out().flush();
+            err().flush();
+            reported.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting (Ctrl-C): the trainer has saved its checkpoint.
+                // The JVM is exiting (a signal): the checkpoint is saved and the message printed.
             }
         }
-        writePlot();
-        if (!result.completed()) {
-            err().printf("stopped at step %d; continue with --resume%n", result.step());
-            return ExitCodes.INTERNAL_ERROR;
-        }
-        out().printf(Locale.ROOT, "done: %d steps in %.0f s; weights %s%n", result.step(), result.wallSeconds(),
-                result.weights());
-        return ExitCodes.OK;
     }
 
     /** The run's curves as {@code <run>/training.png}; a failure here must not fail the finished training. */

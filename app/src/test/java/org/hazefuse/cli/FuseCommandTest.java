@@ -135,12 +135,7 @@ class FuseCommandTest {
 
     @Test
     void corruptedWeightsFileIsBadInputNamingItAndWritesNothing() throws IOException {
-        Path weights = tmp.resolve("tiny.hzf");
-        try (NDManager manager = Engines.cpuManager()) {
-            IassfNetwork network = new IassfNetwork(IassfConfigs.TINY);
-            network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
-            WeightsFile.save(network, weights, Map.of("steps", "0"));
-        }
+        Path weights = tinyWeights(tmp.resolve("tiny.hzf"));
         Cli.Result good = Cli.run("fuse", "--model", weights, "--device", "cpu", "--out", out,
                 "--vis", vis.resolve(A + ".png"), "--ir", ir.resolve(A + ".png"));
         assertThat(good.exitCode()).as(good.toString()).isEqualTo(ExitCodes.OK);
@@ -155,6 +150,34 @@ class FuseCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains(weights.toString()).doesNotContain("\tat ");
         assertThat(out2).doesNotExist();
+    }
+
+    /** Issue 15, item 5: weights whose manifest was edited are refused in one line before the output folder exists. */
+    @Test
+    void editedWeightsAreRefusedBeforeTheOutputFolderIsCreated() throws IOException {
+        Path weights = tinyWeights(tmp.resolve("tiny.hzf"));
+        Path edited = tmp.resolve("edited.hzf");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(weights));
+                var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(edited))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("manifest.json")) {
+                    content = new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("\"window\" : 8", "\"window\" : 4").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        Cli.Result r = Cli.run("fuse", "--model", edited, "--device", "cpu", "--out", out,
+                "--vis", vis.resolve(A + ".png"), "--ir", ir.resolve(A + ".png"));
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err().strip()).startsWith("hazefuse fuse: " + edited).contains("changed after it was written")
+                .doesNotContain("\n");
+        assertThat(out).doesNotExist();
     }
 
     @Test
@@ -191,6 +214,136 @@ class FuseCommandTest {
         assertThat(Files.readAllBytes(xDehazed)).isEqualTo(before);
         assertThat(Cli.listing(tmp.resolve("mixed/vis"))).containsExactly("x.png", "x_dehazed.png");
         assertThat(x).exists();
+    }
+
+    /**
+     * Issue 15, item 2: a batch stopped after its first pair (a kill left B's set incomplete, with a temp file)
+     * is refused without --skip-existing, naming what is missing, and continued with it: A is skipped untouched, B
+     * redone, the temp file swept, and the summary counts both.
+     */
+    @Test
+    void skipExistingContinuesAnInterruptedBatch() throws IOException {
+        assertThat(fuse("--vis", vis, "--ir", ir).exitCode()).isEqualTo(ExitCodes.OK);
+        Path aFused = out.resolve(A + "_fused.png");
+        byte[] aBefore = Files.readAllBytes(aFused);
+        Files.delete(out.resolve(B + "_fused.png"));
+        Files.delete(out.resolve(B + "_density.png"));
+        Files.writeString(out.resolve("." + B + "_fused.png.7766554433.tmp"), "half a PNG");
+
+        Cli.Result refused = fuse("--vis", vis, "--ir", ir);
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains(A + "_dehazed.png").contains("already exists");
+
+        Cli.Result resumed = fuse("--vis", vis, "--ir", ir, "--skip-existing");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(resumed.out()).contains("[1/2] " + A + ": skipped").contains("[2/2] " + B + " 48x48")
+                .contains("1 pair(s) done, 1 skipped, 0 failed");
+        assertThat(Cli.listing(out)).containsExactly(A + "_dehazed.png", A + "_density.png", A + "_fused.png",
+                B + "_dehazed.png", B + "_density.png", B + "_fused.png");
+        assertThat(Files.readAllBytes(aFused)).isEqualTo(aBefore);
+
+        Files.delete(out.resolve(A + "_density.png"));
+        Cli.Result incomplete = fuse("--vis", vis.resolve(A + ".png"), "--ir", ir.resolve(A + ".png"));
+        assertThat(incomplete.err()).contains("incomplete set").contains(A + "_density.png is missing");
+    }
+
+    /**
+     * Issue 15, item 3, on a real tmpfs with room for one set: the second set fails with the system's reason on one
+     * line and exit 2, and leaves none of its files; the first set stays, and --skip-existing finishes the batch
+     * once there is room.
+     */
+    @Test
+    void aFullDiskStopsWithTheSystemsReasonAndLeavesNoPartialSet() throws Exception {
+        Object[] one = {"--vis", vis.resolve(A + ".png"), "--ir", ir.resolve(A + ".png")};
+        assertThat(fuse(one).exitCode()).isEqualTo(ExitCodes.OK);
+        long setBytes = 0;
+        for (String name : Cli.listing(out)) {
+            setBytes += (Files.size(out.resolve(name)) + 4095) / 4096 * 4096;
+        }
+        Path disk = tmp.resolve("disk");
+        Files.createDirectories(disk);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", disk.toString())
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "mounting a tmpfs needs root");
+        try {
+            long free = Files.getFileStore(disk).getUsableSpace();
+            Files.write(disk.resolve("filler.bin"), new byte[(int) (free - setBytes - 2048)]);
+            out = disk;
+            Cli.Result full = fuse("--vis", vis, "--ir", ir);
+
+            assertThat(full.exitCode()).as(full.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(full.err().strip()).doesNotContain("\n").endsWith("cannot be written: No space left on device");
+            assertThat(full.out()).contains("stopped: 1 pair(s) done, 0 skipped, 1 failed, 0 not reached");
+            assertThat(Cli.listing(disk)).containsExactly(A + "_dehazed.png", A + "_density.png", A + "_fused.png",
+                    "filler.bin");
+
+            Files.delete(disk.resolve("filler.bin"));
+            Cli.Result resumed = fuse("--vis", vis, "--ir", ir, "--skip-existing");
+            assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(Cli.listing(disk)).hasSize(6);
+        } finally {
+            new ProcessBuilder("umount", "-l", disk.toString()).start().waitFor();
+        }
+    }
+
+    /**
+     * Issue 15, item 1: two {@code fuse} processes, different models, same pair and folder, no --overwrite. One
+     * exits 0, the other 2, and the folder holds exactly the winner's three files.
+     */
+    @Test
+    void twoProcessesRacingOnOnePairLeaveOneWholeSet() throws Exception {
+        Engines.seed(7);
+        Path weights = tinyWeights(tmp.resolve("other.hzf"));
+        List<Object> models = List.of("tiny", weights);
+        List<List<byte[]>> references = new java.util.ArrayList<>();
+        for (Object model : models) {
+            Path ref = tmp.resolve("ref-" + references.size());
+            Cli.Result r = Cli.run("fuse", "--model", model, "--device", "cpu", "--out", ref,
+                    "--vis", vis.resolve(A + ".png"), "--ir", ir.resolve(A + ".png"));
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            references.add(set(ref));
+        }
+        assertThat(references.get(0).get(2)).as("the two models fuse differently").isNotEqualTo(references.get(1).get(2));
+        Path race = tmp.resolve("race");
+        List<Process> racers = new java.util.ArrayList<>();
+        for (Object model : models) {
+            racers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                    "org.hazefuse.app.Launcher", "fuse", "--model", model.toString(), "--device", "cpu",
+                    "--threads", "1", "--out", race.toString(), "--vis", vis.resolve(A + ".png").toString(),
+                    "--ir", ir.resolve(A + ".png").toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        }
+        List<Integer> codes = new java.util.ArrayList<>();
+        for (Process p : racers) {
+            assertThat(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            codes.add(p.exitValue());
+        }
+        assertThat(codes).containsExactlyInAnyOrder(ExitCodes.OK, ExitCodes.BAD_INPUT);
+        assertThat(Cli.listing(race)).containsExactly(A + "_dehazed.png", A + "_density.png", A + "_fused.png");
+        List<byte[]> winner = references.get(codes.indexOf(ExitCodes.OK));
+        List<byte[]> written = set(race);
+        for (int i = 0; i < 3; i++) {
+            assertThat(written.get(i)).as(Cli.listing(race).get(i)).isEqualTo(winner.get(i));
+        }
+    }
+
+    /** Random {@code tiny} weights saved to {@code file}. */
+    private static Path tinyWeights(Path file) throws IOException {
+        try (NDManager manager = Engines.cpuManager()) {
+            IassfNetwork network = new IassfNetwork(IassfConfigs.TINY);
+            network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
+            WeightsFile.save(network, file, Map.of("steps", "0"));
+        }
+        return file;
+    }
+
+    private static List<byte[]> set(Path folder) throws IOException {
+        List<byte[]> files = new java.util.ArrayList<>();
+        for (String suffix : List.of("_dehazed", "_density", "_fused")) {
+            files.add(Files.readAllBytes(folder.resolve(A + suffix + ".png")));
+        }
+        return files;
     }
 
     @Test

@@ -105,6 +105,45 @@ class TrainCommandTest {
         assertThat(unknown.err()).contains("unknown network part 'decoder'");
     }
 
+    /**
+     * Issue 15, items 3 and 6: SIGTERM during training saves the checkpoint, prints its message and exits 143; a
+     * resume asking for exactly the steps reached then finishes the run (final validation and weights) instead of
+     * refusing it.
+     */
+    @Test
+    void sigtermPrintsWhereItStoppedAndResumingAtThatStepFinishes() throws Exception {
+        Path run = temp.resolve("signalled");
+        Path log = temp.resolve("train.log");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), "org.hazefuse.app.Launcher",
+                "train", "--model", "tiny", "--data", data.toString(), "--run", run.toString(), "--steps", "100000",
+                "--batch", "1", "--patch", "32", "--checkpoint-every", "100000", "--validate-every", "0",
+                "--threads", "1")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path steps = run.resolve("steps.csv");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+        while (!(Files.exists(steps) && Files.readAllLines(steps).size() >= 3) && p.isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        p.destroy(); // SIGTERM
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String printed = Files.readString(log);
+        assertThat(p.exitValue()).as(printed).isEqualTo(ExitCodes.TERMINATED);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("stopped at step (\\d+); continue with --resume")
+                .matcher(printed);
+        assertThat(m.find()).as(printed).isTrue();
+        long reached = Long.parseLong(m.group(1));
+        assertThat(run.resolve("model.hzf")).doesNotExist();
+
+        Cli.Result finished = Cli.run("train", "--model", "tiny", "--data", data, "--run", run, "--steps", reached,
+                "--batch", 1, "--patch", 32, "--validate-every", 0, "--threads", 1, "--resume");
+        assertThat(finished.exitCode()).as(finished.toString()).isZero();
+        assertThat(finished.out()).contains("done: " + reached + " steps");
+        assertThat(run.resolve("model.hzf")).exists();
+        assertThat(Files.readAllLines(steps)).hasSize((int) reached + 1);
+    }
+
     @Test
     void resumeWithoutCheckpointAndUnknownConfigurationAreBadInput() {
         Cli.Result nothing = train(temp.resolve("empty"), "--resume");

@@ -6,12 +6,12 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -19,10 +19,12 @@ import java.util.Set;
 /**
  * Writes files so that a crash or a kill never leaves a partial file behind, and never onto an input.
  *
- * <p>Recipe: write to a hidden temp file in the target's own folder (same file system, so the rename is a
- * rename), force it to disk, then {@link Files#move} it onto the target with {@code ATOMIC_MOVE}; where the
- * file system cannot do that, with {@code REPLACE_EXISTING}. On any failure the temp file is deleted.
- * Used for PNG outputs here and meant for checkpoints and manifests elsewhere.
+ * <p>Recipe: write to a hidden temp file in the target's own folder ({@link TempFiles}; same file system, so the
+ * rename is a rename), force it to disk, then publish it: under {@link OverwritePolicy#REPLACE} with an atomic move
+ * over the target; under {@link OverwritePolicy#REFUSE} with a hard link, which fails if the target exists instead of
+ * replacing it (a plain move checks first and renames after, and a rename replaces). On any failure the temp file
+ * is deleted and the file system's exception passes through (front ends report its reason: {@link ErrorText}).
+ * For a group of files that must appear together, use {@link OutputSetWriter}.
  */
 public final class AtomicFiles {
 
@@ -58,15 +60,16 @@ public final class AtomicFiles {
      */
     public void write(Path target, Body body) throws IOException {
         Path dir = checkTarget(target);
-        Path tmp = createTemp(dir, target);
+        Path tmp = TempFiles.create(dir, target);
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = Channels.newOutputStream(channel);
-                body.writeTo(out);
-                out.flush();
-                channel.force(true);
+            fill(tmp, body);
+            if (policy == OverwritePolicy.REPLACE) {
+                replace(tmp, target);
+            } else {
+                createNew(tmp, target);
             }
-            move(tmp, target);
+        } catch (FileAlreadyExistsException exists) {
+            throw new BadInputException(target, "already exists (allow overwriting or choose another output folder)");
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -91,32 +94,39 @@ public final class AtomicFiles {
         return dir;
     }
 
-    /**
-     * The temp file, created with mode rw-rw-rw- minus the umask on POSIX systems: the finished file gets the
-     * permissions of any file the user creates (e.g. rw-r--r--), not the owner-only rw------- of a plain temp file.
-     */
-    private static Path createTemp(Path dir, Path target) throws IOException {
-        String prefix = "." + target.getFileName() + ".";
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(dir, prefix, ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+    /** Fills an existing (temp) file with {@code body} and forces it to disk. */
+    static void fill(Path tmp, Body body) throws IOException {
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream out = Channels.newOutputStream(channel);
+            body.writeTo(out);
+            out.flush();
+            channel.force(true);
         }
-        return Files.createTempFile(dir, prefix, ".tmp");
     }
 
-    private void move(Path tmp, Path target) throws IOException {
+    /** Moves {@code tmp} over {@code target}: atomically where the file system can, else replacing. */
+    static void replace(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            try {
-                if (policy == OverwritePolicy.REPLACE) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    Files.move(tmp, target);
-                }
-            } catch (FileAlreadyExistsException exists) {
-                throw new BadInputException(target, "already exists (allow overwriting or choose another output folder)");
-            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Publishes {@code tmp} as {@code target} only if no {@code target} exists, as one step: a hard link is created
+     * or fails with {@link FileAlreadyExistsException}; the caller deletes {@code tmp} afterwards.
+     */
+    static void createNew(Path tmp, Path target) throws IOException {
+        try {
+            Files.createLink(target, tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException noLinks) {
+            // No hard links here (FAT, some network shares): the folder just took the temp file, so a refused link
+            // is the file system's limit, not a permission. The JDK's move checks, then renames: exclusive only
+            // between writers that also hold a claim (OutputSetWriter).
+            Files.move(tmp, target);
         }
     }
 

@@ -30,7 +30,8 @@ import org.hazefuse.image.FloatImage;
  *
  * <p>The pixel count is read from the header and checked against {@link #maxPixels()} <em>before</em>
  * decoding, so a tiny file that claims a huge size (a decompression bomb) is rejected without allocating
- * anything. Every problem is reported as a {@link BadInputException} naming the file.
+ * anything. A PNG's chunk CRCs are checked before decoding too ({@link PngChunks}): Java's decoder ignores them.
+ * Every problem is reported as a {@link BadInputException} naming the file.
  *
  * <p>Pixels are taken as stored: EXIF orientation tags and embedded colour profiles are not applied (camera
  * JPEGs shot in portrait may come out turned; both images of a pair are treated alike, so registration holds).
@@ -112,6 +113,9 @@ public final class ImageLoader {
                     throw new BadInputException(file, "corrupt " + label + " header (" + message(e) + ")", e);
                 }
                 checkSize(file, width, height);
+                if (label.equals("PNG")) {
+                    PngChunks.verify(file);
+                }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage decoded;

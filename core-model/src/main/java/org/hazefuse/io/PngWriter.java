@@ -58,13 +58,21 @@ public final class PngWriter {
      */
     public void write(FloatImage image, Path target, BitDepth depth) throws IOException {
         files.checkTarget(target);
+        files.write(target, encoder(image, depth));
+    }
+
+    /**
+     * The PNG encoding of {@code image} as a write body, for {@link AtomicFiles} and for the files of an
+     * {@link OutputSetWriter} set. The image is converted at once, so the body only encodes.
+     */
+    public static AtomicFiles.Body encoder(FloatImage image, BitDepth depth) {
         BufferedImage buffered = toBuffered(image, depth);
-        files.write(target, out -> {
+        return out -> {
             if (!ImageIO.write(buffered, "png", out)) {
                 throw new IOException("no PNG writer for a " + image.channels() + "-channel "
                         + depth.bits + "-bit image");
             }
-        });
+        };
     }
 
     /** An 8-bit PNG. */

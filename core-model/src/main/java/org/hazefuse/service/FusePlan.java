@@ -1,5 +1,6 @@
 package org.hazefuse.service;
 
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,30 +10,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.io.IOException;
 import org.hazefuse.io.AtomicFiles;
 import org.hazefuse.io.BadInputException;
+import org.hazefuse.io.ExistingSets;
 import org.hazefuse.io.FoundPairs;
+import org.hazefuse.io.OutputNames;
+import org.hazefuse.io.OutputSetWriter;
 import org.hazefuse.io.OverwritePolicy;
 import org.hazefuse.io.PairFinder;
 import org.hazefuse.io.PairLoader;
 import org.hazefuse.io.PairPaths;
+import org.hazefuse.io.PngWriter;
+import org.hazefuse.io.SetState;
+import org.hazefuse.method.FusionResult;
 import org.hazefuse.method.ImagePair;
-import org.hazefuse.io.OutputNames;
 
 /**
  * The pairs of a fuse run (the CLI's {@code fuse}, any front end's batch) and their output files
  * ({@link OutputNames}), checked completely before anything is written: every
  * input exists and decodes, each pair's sizes agree, no output is an input, and no output exists unless
- * overwriting was asked for. A run that fails here has written nothing.
+ * overwriting or skipping was asked for ({@link ExistingSets}). A run that fails here has written nothing. The
+ * outputs are then written as sets ({@link OutputSetWriter}), which decides again under its claim: what the plan saw
+ * may have changed since, when other runs write to the same folder.
  */
 public final class FusePlan {
     /** Decoded pairs are kept for the run up to this many pixels in all, and read again after that. */
     private static final long CACHE_PIXELS = 16_000_000L;
 
-    /** One pair and the three files it becomes. */
-    public record Item(PairPaths pair, Path dehazed, Path density, Path fused) {
+    /**
+     * One pair and the three files it becomes.
+     *
+     * @param complete its set was complete when planned, under {@link ExistingSets#SKIP_COMPLETE}: nothing to do
+     */
+    public record Item(PairPaths pair, Path dehazed, Path density, Path fused, boolean complete) {
+        /** The output files, in the order a set is published. */
         public List<Path> outputs() {
             return List.of(dehazed, density, fused);
+        }
+
+        /** The set {@link OutputSetWriter} writes for {@code result} (8-bit PNGs). */
+        public List<OutputSetWriter.Output> outputs(FusionResult result) {
+            return List.of(OutputSetWriter.Output.png(dehazed, result.dehazed(), PngWriter.BitDepth.EIGHT),
+                    OutputSetWriter.Output.png(density, result.density(), PngWriter.BitDepth.EIGHT),
+                    OutputSetWriter.Output.png(fused, result.fused(), PngWriter.BitDepth.EIGHT));
         }
     }
 
@@ -75,11 +96,12 @@ public final class FusePlan {
     }
 
     /**
-     * Checks everything and reads every pair once.
+     * Checks everything and reads every pair once (a complete set skipped under
+     * {@link ExistingSets#SKIP_COMPLETE} is not read).
      *
      * @throws BadInputException for the first problem found, naming the file
      */
-    public static FusePlan prepare(FoundPairs found, Path outDir, OverwritePolicy policy, PairLoader loader) {
+    public static FusePlan prepare(FoundPairs found, Path outDir, ExistingSets policy, PairLoader loader) {
         if (found.isEmpty()) {
             throw new BadInputException(null, "no visible/infrared pairs found"
                     + (found.warnings().isEmpty() ? "" : ":\n  " + String.join("\n  ", found.warnings())));
@@ -93,11 +115,11 @@ public final class FusePlan {
         }
         List<Item> items = new ArrayList<>();
         Set<Path> targets = new HashSet<>();
-        AtomicFiles files = new AtomicFiles(inputs, policy);
+        // Existence is the set's business (below); these checks are about inputs and folders.
+        AtomicFiles files = new AtomicFiles(inputs, OverwritePolicy.REPLACE);
         for (PairPaths p : found.pairs()) {
             OutputNames.PairOutputs names = OutputNames.of(outDir, p.stem());
-            Item item = new Item(p, names.dehazed(), names.density(), names.fused());
-            for (Path target : item.outputs()) {
+            for (Path target : names.all()) {
                 if (!targets.add(target.toAbsolutePath().normalize())) {
                     throw new BadInputException(target, "would be written twice: two pairs have the stem '"
                             + p.stem() + "'");
@@ -106,11 +128,19 @@ public final class FusePlan {
                     files.checkTarget(target);
                 }
             }
-            items.add(item);
+            SetState state = SetState.of(names.all());
+            if (policy == ExistingSets.REFUSE && !state.absent()) {
+                throw new BadInputException(state.present().get(0), state.refusal());
+            }
+            boolean complete = policy == ExistingSets.SKIP_COMPLETE && state.complete();
+            items.add(new Item(p, names.dehazed(), names.density(), names.fused(), complete));
         }
         Map<PairPaths, ImagePair> cache = new LinkedHashMap<>();
         long cached = 0;
         for (Item item : items) {
+            if (item.complete()) {
+                continue;
+            }
             ImagePair pair = loader.load(item.pair());
             long pixels = (long) pair.width() * pair.height();
             if (cached + pixels <= CACHE_PIXELS) {
@@ -128,7 +158,7 @@ public final class FusePlan {
                 throw new BadInputException(outDir, "is a file, an output folder was expected");
             }
             if (!Files.isWritable(outDir)) {
-                throw new BadInputException(outDir, "output folder is not writable");
+                throw new BadInputException(outDir, "output folder is not writable (" + whyNotWritable(outDir) + ")");
             }
             return;
         }
@@ -139,6 +169,16 @@ public final class FusePlan {
         if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
             throw new BadInputException(outDir, "output folder cannot be created"
                     + (ancestor == null ? "" : " (" + ancestor + " is not a writable folder)"));
+        }
+    }
+
+    /** The reason a folder refuses writes, as far as Java can tell without writing there. */
+    private static String whyNotWritable(Path dir) {
+        try {
+            FileStore store = Files.getFileStore(dir);
+            return store.isReadOnly() ? "Read-only file system" : "Permission denied";
+        } catch (IOException e) {
+            return "Permission denied";
         }
     }
 

@@ -19,8 +19,10 @@ import java.util.zip.ZipOutputStream;
 import org.hazefuse.model.iassf.IassfConfig;
 import org.hazefuse.model.iassf.IassfNetwork;
 import org.hazefuse.io.AtomicFiles;
+import org.hazefuse.io.ErrorText;
 import org.hazefuse.io.OverwritePolicy;
 import org.hazefuse.model.iassf.WeightsFile;
+import org.hazefuse.weights.ManifestProblems;
 import org.hazefuse.weights.WeightsFormatException;
 
 /**
@@ -77,9 +79,14 @@ public final class Checkpoint {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(read(file, "parameters.bin")))) {
             network.loadParameters(manager, in);
+            String mismatch = org.hazefuse.model.iassf.ExpectedParameters.of(header.config())
+                    .firstMismatch(org.hazefuse.model.iassf.ExpectedParameters.shapesOf(network), header.config().name());
+            if (mismatch != null) {
+                throw new WeightsFormatException(file, "corrupted checkpoint: " + mismatch);
+            }
             optimizer.restore(NDList.decode(manager, read(file, "optimizer.bin")), header.step());
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw new WeightsFormatException(file, "corrupted checkpoint: " + e.getMessage(), e);
+            throw new WeightsFormatException(file, "corrupted checkpoint: " + ErrorText.reason(e), e);
         }
         return new Restored(header);
     }
@@ -92,7 +99,7 @@ public final class Checkpoint {
             }
             return h;
         } catch (IOException e) {
-            throw new WeightsFormatException(file, "unreadable checkpoint header: " + e.getMessage(), e);
+            throw new WeightsFormatException(file, "unreadable checkpoint header: " + ManifestProblems.describe(e), e);
         }
     }
 
@@ -111,7 +118,7 @@ public final class Checkpoint {
         } catch (NoSuchFileException e) {
             throw new WeightsFormatException(file, "no checkpoint found");
         } catch (IOException e) {
-            throw new WeightsFormatException(file, "unreadable checkpoint: " + e.getMessage(), e);
+            throw new WeightsFormatException(file, "unreadable checkpoint: " + ErrorText.reason(e), e);
         }
         throw new WeightsFormatException(file, "not a HazeFuse checkpoint (missing " + entryName + ")");
     }

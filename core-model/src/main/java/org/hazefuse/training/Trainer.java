@@ -21,6 +21,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import org.hazefuse.io.BadInputException;
+import org.hazefuse.io.FileClaim;
+import org.hazefuse.io.TempFiles;
 import org.hazefuse.runtime.Engines;
 import org.hazefuse.data.Batch;
 import org.hazefuse.model.iassf.IassfConfig;
@@ -39,10 +42,20 @@ import org.hazefuse.model.iassf.WeightsManifest;
  * Trains an IASSF network: AdamW with cosine annealing on {@link FusionLoss}, checkpoints every N steps (and when
  * cancelled), validation on whole frames, and progress events. A run resumes from its run folder's checkpoint with
  * the same step count and schedule; the final weights go to {@code model.hzf} in the run folder.
+ *
+ * <p>Crash safety: the checkpoint at the last step is written before the final validation and {@code model.hzf},
+ * so a run killed after it is finished by resuming (validation and weights again, no step). While it runs, the
+ * trainer holds a claim on its folder ({@link FileClaim}), sweeps the temp files a killed run left of its own
+ * files, and cuts the logs back to the checkpoint's step.
  */
 public final class Trainer {
 
     public static final String WEIGHTS_FILE = "model" + WeightsFile.EXTENSION;
+    /** The claim a trainer holds on its run folder while it runs. */
+    static final String RUN_CLAIM = "training";
+    /** The files a trainer writes in its run folder, whose stale temp files it sweeps. */
+    private static final List<String> OWN_FILES = List.of(Checkpoint.FILE_NAME, WEIGHTS_FILE, TrainingLog.STEPS,
+            TrainingLog.VALIDATION);
     private static final int THROUGHPUT_WINDOW = 20;
     private static final int MAX_NON_FINITE_IN_A_ROW = 10;
 
@@ -93,12 +106,21 @@ public final class Trainer {
      */
     public Result run(boolean resume, TrainingListener listener, CancelSignal cancel) throws IOException {
         Files.createDirectories(config.runDir());
+        try (FileClaim claim = FileClaim.tryAcquire(config.runDir(), RUN_CLAIM).orElseThrow(() ->
+                new BadInputException(config.runDir(), "another training run is using this folder"))) {
+            // Under the claim no other trainer writes here: temp files of this run's names are a dead run's.
+            TempFiles.sweep(config.runDir(), OWN_FILES);
+            return runClaimed(resume, listener, cancel);
+        }
+    }
+
+    private Result runClaimed(boolean resume, TrainingListener listener, CancelSignal cancel) throws IOException {
         Path checkpoint = checkpointFile();
         if (resume && !Files.exists(checkpoint)) {
-            throw new org.hazefuse.io.BadInputException(checkpoint, "nothing to resume: no checkpoint in this folder");
+            throw new BadInputException(checkpoint, "nothing to resume: no checkpoint in this folder");
         }
         if (!resume && Files.exists(checkpoint)) {
-            throw new org.hazefuse.io.BadInputException(checkpoint,
+            throw new BadInputException(checkpoint,
                     "the run folder already holds a checkpoint: resume it or choose another folder");
         }
         Engines.seed(config.seed());
@@ -113,13 +135,17 @@ public final class Trainer {
                 Checkpoint.Header h = Checkpoint.load(checkpoint, network, optimizer, manager).header();
                 // A different --steps extends or shortens the run: the cosine schedule is re-planned over the new
                 // total from the checkpoint's step on (the learning rate jumps once, to its value on the new plan).
-                if (h.step() >= config.steps()) {
-                    throw new org.hazefuse.io.BadInputException(checkpoint, "the checkpoint is already at step "
-                            + h.step() + ": ask for more than " + h.step() + " steps to continue this run");
+                if (h.step() > config.steps()) {
+                    throw new BadInputException(checkpoint, "the checkpoint is already at step "
+                            + h.step() + ": ask for " + h.step() + " steps or more to continue this run");
                 }
                 startStep = h.step();
                 wallBefore = h.wallSeconds();
             }
+            // Rows past the checkpoint were logged by a run killed before its next checkpoint: they come again.
+            // A run at its last step redoes the final validation, so that row goes too.
+            boolean finishing = startStep == config.steps();
+            new TrainingLog(config.runDir()).truncate(startStep, finishing ? startStep - 1 : startStep);
             // Loaded parameter arrays are new tensors without gradients; training needs them on every trained one.
             network.getParameters().values().forEach(p -> p.getArray().setRequiresGradient(false));
             parameters.forEach(p -> p.getArray().setRequiresGradient(true));

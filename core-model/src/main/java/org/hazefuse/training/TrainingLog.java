@@ -9,11 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import org.hazefuse.io.AtomicFiles;
 import org.hazefuse.io.BadInputException;
+import org.hazefuse.io.OverwritePolicy;
 
 /**
  * The run's CSV logs in its folder, appended across resumes: {@code steps.csv} (one row per step) and
  * {@code validation.csv} (one row per validation); {@link #read} reads them back for plots.
+ *
+ * <p>Rows are appended after each step, checkpoints come every few steps: a run killed in between has rows past
+ * its checkpoint, which the resumed run would log again. {@link #truncate} drops them when a run starts, so every
+ * step has one row however often the run was killed.
  */
 public final class TrainingLog {
     static final String STEPS = "steps.csv";
@@ -24,6 +30,55 @@ public final class TrainingLog {
     public TrainingLog(Path runDir) {
         this.steps = runDir.resolve(STEPS);
         this.validation = runDir.resolve(VALIDATION);
+    }
+
+    /** The names of the log files in a run folder. */
+    public static List<String> names() {
+        return List.of(STEPS, VALIDATION);
+    }
+
+    /**
+     * Keeps the rows a run starting from {@code step} will not write again: steps up to {@code step}, validations up
+     * to {@code lastValidation}. Each file is rewritten atomically, and only when it has rows to drop; the header
+     * and unreadable lines are kept as they are (they are not rows of this log's steps).
+     */
+    void truncate(long step, long lastValidation) throws IOException {
+        keepRowsUpTo(steps, step);
+        keepRowsUpTo(validation, lastValidation);
+    }
+
+    private static void keepRowsUpTo(Path file, long last) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        StringBuilder kept = new StringBuilder();
+        boolean dropped = false;
+        int columns = lines.isEmpty() ? 0 : lines.get(0).split(",").length;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (i > 0 && stepOf(line, columns) > last) {
+                dropped = true;
+                continue;
+            }
+            kept.append(line).append('\n');
+        }
+        if (dropped) {
+            String text = kept.toString();
+            new AtomicFiles(List.of(), OverwritePolicy.REPLACE).write(file,
+                    out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The step of a row; a partial line (a kill while appending) counts as past every step. */
+    private static long stepOf(String line, int columns) {
+        String[] cells = line.split(",", -1);
+        try {
+            return cells.length != columns || cells[cells.length - 1].isBlank() ? Long.MAX_VALUE
+                    : Long.parseLong(cells[0].strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** The log files of a run folder (whether they exist or not). */

@@ -43,7 +43,8 @@ public record WeightsHeader(String family) {
         } catch (NoSuchFileException e) {
             throw new WeightsFormatException(file, "no such file");
         } catch (IOException e) {
-            throw new WeightsFormatException(file, "not a readable HazeFuse weights file (" + e.getMessage() + ")", e);
+            throw new WeightsFormatException(file, "not a readable HazeFuse weights file ("
+                    + org.hazefuse.io.ErrorText.reason(e) + ")", e);
         }
         throw new WeightsFormatException(file, "not a HazeFuse weights file (no " + MANIFEST + ")");
     }
@@ -57,7 +58,7 @@ public record WeightsHeader(String family) {
         try {
             root = JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new WeightsFormatException(file, "unreadable manifest: " + e.getMessage(), e);
+            throw new WeightsFormatException(file, "unreadable manifest: " + ManifestProblems.describe(e), e);
         }
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new WeightsFormatException(file, "not a HazeFuse weights file (unknown format)");

@@ -192,6 +192,26 @@ class ImageLoaderTest {
         assertBad(file, "truncated or corrupt PNG data");
     }
 
+    /** Issue 15, item 6: the pixels are intact, only the IDAT chunk's CRC is wrong; Java's decoder ignores it. */
+    @Test
+    void aPngWithABadChunkCrcIsReported() throws IOException {
+        byte[] png = TestFiles.encode(TestFiles.noise(16, 16, 3), "png");
+        int idat = indexOf(png, "IDAT".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        int length = java.nio.ByteBuffer.wrap(png, idat - 4, 4).getInt();
+        png[idat + 4 + length] ^= 0x01; // first byte of the chunk's CRC
+        Path file = Files.write(dir.resolve("crc.png"), png);
+        assertBad(file, "bad CRC in chunk IDAT at byte " + (idat - 4));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
     @Test
     void truncatedJpegIsReported() throws IOException {
         byte[] jpeg = TestFiles.encode(TestFiles.noise(64, 64, 2), "jpeg");

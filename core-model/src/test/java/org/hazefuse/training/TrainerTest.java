@@ -161,6 +161,94 @@ class TrainerTest {
                 CancelSignal.NEVER)).isInstanceOf(BadInputException.class).hasMessageContaining("already at step 4");
     }
 
+    /**
+     * Issue 15, item 3: killed after the last checkpoint, while model.hzf was written (its temp file left, the final
+     * validation logged): resuming with the same step count finishes the run: the same weights, bit for bit, one
+     * final validation row, and the temp files of its own names swept (another file's kept).
+     */
+    @Test
+    void aRunKilledAfterItsLastCheckpointIsFinishedByResuming() throws IOException {
+        Path runDir = temp.resolve("killed");
+        Trainer.Result finished = prepare(runDir, 4, 2).trainer().run(false, new TrainingListener() {},
+                CancelSignal.NEVER);
+        byte[] weights;
+        try (NDManager manager = Engines.cpuManager()) {
+            weights = WeightsFile.parameterBytes(WeightsFile.load(finished.weights(), manager, null).network());
+        }
+        Files.delete(finished.weights());
+        Files.writeString(runDir.resolve(".model.hzf.5551234.tmp"), "half the weights");
+        Files.writeString(runDir.resolve(".checkpoint.hzc.98765.tmp"), "half a checkpoint");
+        Files.writeString(runDir.resolve(".notes.txt.42.tmp"), "not the trainer's");
+        List<String> validationBefore = Files.readAllLines(runDir.resolve(TrainingLog.VALIDATION));
+
+        List<Long> steps = new ArrayList<>();
+        Trainer.Result resumed = prepare(runDir, 4, 2).trainer().run(true, new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                steps.add(e.step());
+            }
+        }, CancelSignal.NEVER);
+
+        assertThat(resumed.completed()).isTrue();
+        assertThat(steps).isEmpty();
+        try (NDManager manager = Engines.cpuManager()) {
+            assertThat(WeightsFile.parameterBytes(WeightsFile.load(resumed.weights(), manager, null).network()))
+                    .isEqualTo(weights);
+        }
+        assertThat(Files.readAllLines(runDir.resolve(TrainingLog.VALIDATION))).isEqualTo(validationBefore);
+        assertThat(Files.readAllLines(runDir.resolve(TrainingLog.STEPS))).hasSize(5);
+        try (var files = Files.list(runDir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".")))
+                    .containsExactly(".notes.txt.42.tmp");
+        }
+    }
+
+    /**
+     * Issue 15, item 4: a first checkpoint killed mid-write (rows logged, no checkpoint, its temp file left) and a
+     * later kill between checkpoints (rows past the checkpoint, a partial last row): every step has exactly one row.
+     */
+    @Test
+    void noStepIsLoggedTwiceAfterAKill() throws IOException {
+        Path runDir = temp.resolve("rows");
+        Files.createDirectories(runDir);
+        Files.writeString(runDir.resolve(TrainingLog.STEPS), "step,wall_seconds,lr,loss,dehaze,intensity,gradient,"
+                + "samples_per_second\n1,0.1,1e-3,1,1,1,1,1\n2,0.2,1e-3,1,1,1,1,1\n");
+        Files.writeString(runDir.resolve(".checkpoint.hzc.123.tmp"), "half a checkpoint");
+        AtomicLong seen = new AtomicLong();
+        Trainer.Result stopped = prepare(runDir, 8, 3).trainer().run(false, new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                seen.set(e.step());
+            }
+        }, () -> seen.get() >= 5);
+        assertThat(stopped.step()).isEqualTo(5);
+        assertThat(stepColumn(runDir)).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(runDir.resolve(".checkpoint.hzc.123.tmp")).doesNotExist();
+
+        // Killed at step 7, after its rows, before the next checkpoint (which would have been at 6... here 5 holds).
+        Files.writeString(runDir.resolve(TrainingLog.STEPS), "6,0.6,1e-3,1,1,1,1,1\n7,0.7,1e-3,1,1,1,1,1\n8,0.",
+                java.nio.file.StandardOpenOption.APPEND);
+        prepare(runDir, 8, 3).trainer().run(true, new TrainingListener() {}, CancelSignal.NEVER);
+        assertThat(stepColumn(runDir)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+    }
+
+    private static List<Long> stepColumn(Path runDir) throws IOException {
+        return Files.readAllLines(runDir.resolve(TrainingLog.STEPS)).stream().skip(1)
+                .map(l -> Long.parseLong(l.split(",")[0])).toList();
+    }
+
+    @Test
+    void twoTrainersNeverShareARunFolder() throws Exception {
+        Path runDir = Files.createDirectories(temp.resolve("shared"));
+        try (var claim = org.hazefuse.io.FileClaim.acquire(runDir, Trainer.RUN_CLAIM)) {
+            assertThatThrownBy(() -> prepare(runDir, 2, 2).trainer().run(false, new TrainingListener() {},
+                    CancelSignal.NEVER)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("another training run is using this folder");
+        }
+        assertThat(prepare(runDir, 2, 2).trainer().run(false, new TrainingListener() {}, CancelSignal.NEVER)
+                .completed()).isTrue();
+    }
+
     /** Parameter files are DJL streams of big-endian float32 tensors with headers; compare them as floats. */
     /**
      * docs/known-issues.md, end to end: with a thread collecting garbage every 50 ms, collections fall

@@ -28,12 +28,17 @@ class WeightsFileTest {
 
     @BeforeEach
     void save() throws IOException {
-        file = temp.resolve("tiny.hzf");
+        file = saveTiny(temp.resolve("tiny.hzf"));
+    }
+
+    /** Random {@code tiny} weights, provenance "3 steps", saved to {@code file}. */
+    static Path saveTiny(Path file) throws IOException {
         try (NDManager manager = Engines.cpuManager()) {
             IassfNetwork net = new IassfNetwork(IassfConfigs.TINY);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
             WeightsFile.save(net, file, Map.of("steps", "3"));
         }
+        return file;
     }
 
     @Test
