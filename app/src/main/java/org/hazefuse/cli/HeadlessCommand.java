@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.hazefuse.io.BadInputException;
+import org.hazefuse.io.Remedy;
 import org.hazefuse.io.ErrorText;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +39,7 @@ abstract class HeadlessCommand implements Callable<Integer> {
         } catch (ParameterException e) {
             throw e;
         } catch (BadInputException e) {
-            err().println(prefix() + e.getMessage());
+            err().println(prefix() + describe(e));
             if (verbose()) {
                 e.printStackTrace(err());
             }
@@ -104,6 +105,24 @@ abstract class HeadlessCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw badOption(e.getMessage());
         }
+    }
+
+    /** The problem, then what to do about it in this command's options (e.g. "use --overwrite"). */
+    static String describe(BadInputException e) {
+        if (e.remedies().isEmpty()) {
+            return e.getMessage();
+        }
+        return e.problem() + " (" + e.remedies().stream().map(HeadlessCommand::option)
+                .collect(java.util.stream.Collectors.joining(", or ")) + ")";
+    }
+
+    private static String option(Remedy remedy) {
+        return switch (remedy) {
+            case OVERWRITE -> "use --overwrite to replace it";
+            case SKIP_EXISTING -> "--skip-existing to continue a batch";
+            case OTHER_FOLDER -> "choose another --out folder";
+            case RESIZE_INFRARED -> "use --resize-ir to resize the infrared image to the visible one";
+        };
     }
 
     private String prefix() {

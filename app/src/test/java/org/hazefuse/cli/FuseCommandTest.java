@@ -353,4 +353,35 @@ class FuseCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("--out");
     }
+
+    /** Refusals name the option that solves them (issue 16, item 2). */
+    @Test
+    void refusalsNameTheOptionThatSolvesThem() throws IOException {
+        assertThat(fuse("--vis", vis.resolve(A + ".png"), "--ir", ir.resolve(A + ".png")).exitCode()).isZero();
+        Cli.Result again = fuse("--vis", vis.resolve(A + ".png"), "--ir", ir.resolve(A + ".png"));
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(again.err()).contains("already exists").contains("--overwrite").contains("--skip-existing");
+
+        Path small = tmp.resolve("small_ir.png");
+        BufferedImage half = new BufferedImage(24, 24, BufferedImage.TYPE_BYTE_GRAY);
+        ImageIO.write(half, "png", small.toFile());
+        Cli.Result mismatch = fuse("--vis", vis.resolve(B + ".png"), "--ir", small);
+        assertThat(mismatch.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(mismatch.err()).contains("differs from the visible image").contains("--resize-ir");
+    }
+
+    /** Outputs beside the inputs would be read as inputs next time; one file cannot be both images (item 4). */
+    @Test
+    void anInputFolderOrOneFileAsBothImagesIsRefused() throws IOException {
+        Cli.Result intoInputs = Cli.run("fuse", "--model", "tiny", "--device", "cpu", "--vis", vis.resolve(A + ".png"),
+                "--ir", ir.resolve(A + ".png"), "--out", vis);
+        assertThat(intoInputs.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(intoInputs.err()).contains("holds input images");
+        assertThat(Cli.listing(vis)).containsExactly(A + ".png", B + ".png");
+
+        Cli.Result same = fuse("--vis", vis.resolve(A + ".png"), "--ir", vis.resolve(A + ".png"));
+        assertThat(same.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(same.err()).contains("both the visible and the infrared image");
+        assertThat(out).doesNotExist();
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -69,7 +70,7 @@ public final class AtomicFiles {
                 createNew(tmp, target);
             }
         } catch (FileAlreadyExistsException exists) {
-            throw new BadInputException(target, "already exists (allow overwriting or choose another output folder)");
+            throw new BadInputException(target, "already exists", List.of(Remedy.OVERWRITE, Remedy.OTHER_FOLDER));
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -89,7 +90,7 @@ public final class AtomicFiles {
             throw new BadInputException(target, "is a folder; cannot write a file there");
         }
         if (policy == OverwritePolicy.REFUSE && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
-            throw new BadInputException(target, "already exists (allow overwriting or choose another output folder)");
+            throw new BadInputException(target, "already exists", List.of(Remedy.OVERWRITE, Remedy.OTHER_FOLDER));
         }
         return dir;
     }

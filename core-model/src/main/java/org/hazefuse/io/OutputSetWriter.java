@@ -117,7 +117,7 @@ public final class OutputSetWriter {
                 return Outcome.SKIPPED;
             }
             if (policy == ExistingSets.REFUSE && !state.absent()) {
-                throw new BadInputException(state.present().get(0), state.refusal());
+                throw state.refusal();
             }
             List<Path> temps = render(folder, set, targets);
             try {

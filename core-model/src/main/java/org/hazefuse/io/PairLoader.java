@@ -1,5 +1,6 @@
 package org.hazefuse.io;
 
+import java.util.List;
 import java.util.Optional;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.image.Resize;
@@ -34,8 +35,8 @@ public final class PairLoader {
         if (!visible.sameSize(infrared)) {
             if (sizeMismatch == SizeMismatch.FAIL) {
                 throw new BadInputException(paths.infrared(), "size " + size(infrared) + " differs from the visible image "
-                        + paths.visible() + " (" + size(visible) + "); the pair must be registered "
-                        + "(or ask to resize infrared to visible)");
+                        + paths.visible() + " (" + size(visible) + "); the pair must be registered",
+                        List.of(Remedy.RESIZE_INFRARED));
             }
             infrared = Resize.resize(infrared, visible.width(), visible.height());
         }

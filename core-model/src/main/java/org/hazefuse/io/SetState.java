@@ -38,12 +38,14 @@ public record SetState(List<Path> present, List<Path> missing) {
         return !complete() && !absent();
     }
 
-    /** Why a set in this state is refused under {@link ExistingSets#REFUSE}, for a message naming its first file. */
-    public String refusal() {
+    /** Why a set in this state is refused under {@link ExistingSets#REFUSE}, naming its first file. */
+    public BadInputException refusal() {
+        Path first = present.get(0);
         if (incomplete()) {
-            return "already exists in an incomplete set (" + missing.get(0).getFileName() + " is missing: left by an "
-                    + "interrupted run?); skipping existing sets redoes it, or allow overwriting";
+            return new BadInputException(first, "already exists in an incomplete set (" + missing.get(0).getFileName()
+                    + " is missing: left by an interrupted run?)", List.of(Remedy.SKIP_EXISTING, Remedy.OVERWRITE));
         }
-        return "already exists (skip existing sets, allow overwriting or choose another output folder)";
+        return new BadInputException(first, "already exists",
+                List.of(Remedy.SKIP_EXISTING, Remedy.OVERWRITE, Remedy.OTHER_FOLDER));
     }
 }

@@ -21,6 +21,7 @@ import org.hazefuse.io.OverwritePolicy;
 import org.hazefuse.io.PairFinder;
 import org.hazefuse.io.PairLoader;
 import org.hazefuse.io.PairPaths;
+import org.hazefuse.io.Remedy;
 import org.hazefuse.io.PngWriter;
 import org.hazefuse.io.SetState;
 import org.hazefuse.method.FusionResult;
@@ -109,10 +110,14 @@ public final class FusePlan {
         checkOutputFolder(outDir);
         Set<Path> inputs = new HashSet<>();
         for (PairPaths p : found.pairs()) {
+            if (sameFile(p.visible(), p.infrared())) {
+                throw new BadInputException(p.infrared(), "is given as both the visible and the infrared image");
+            }
             inputs.add(p.visible());
             inputs.add(p.infrared());
             p.clear().ifPresent(inputs::add);
         }
+        checkNotAnInputFolder(outDir, inputs);
         List<Item> items = new ArrayList<>();
         Set<Path> targets = new HashSet<>();
         // Existence is the set's business (below); these checks are about inputs and folders.
@@ -130,7 +135,7 @@ public final class FusePlan {
             }
             SetState state = SetState.of(names.all());
             if (policy == ExistingSets.REFUSE && !state.absent()) {
-                throw new BadInputException(state.present().get(0), state.refusal());
+                throw state.refusal();
             }
             boolean complete = policy == ExistingSets.SKIP_COMPLETE && state.complete();
             items.add(new Item(p, names.dehazed(), names.density(), names.fused(), complete));
@@ -149,6 +154,32 @@ public final class FusePlan {
             }
         }
         return new FusePlan(items, found.warnings(), inputs, cache);
+    }
+
+    /**
+     * Outputs beside the inputs would be taken for inputs by the next run on that folder ({@code x_fused.png} is a
+     * visible image by its name), so the output folder may not hold any input.
+     */
+    private static void checkNotAnInputFolder(Path outDir, Set<Path> inputs) {
+        Path out = outDir.toAbsolutePath().normalize();
+        for (Path input : inputs) {
+            Path folder = input.toAbsolutePath().normalize().getParent();
+            if (out.equals(folder)) {
+                throw new BadInputException(outDir, "holds input images (" + input.getFileName() + "); outputs there "
+                        + "would be read as inputs by the next run", List.of(Remedy.OTHER_FOLDER));
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The folder may exist (then it must be a folder) or must be creatable under its nearest existing parent. */

@@ -145,9 +145,27 @@ public final class TrainingRun {
         return (named.isEmpty() ? "" : named + " and ") + pairs.size() + " pairs chosen one by one";
     }
 
-    private static String names(List<Path> sources) {
-        return sources.stream().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString())
+    /**
+     * The sources as a reader of the manifest wants them: a list file with its folder (three {@code train.txt} of
+     * different sets are not the same data), a source given several times (to weigh it) once with its count.
+     */
+    static String names(List<Path> sources) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (Path p : sources) {
+            counts.merge(label(p), 1, Integer::sum);
+        }
+        return counts.entrySet().stream().map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + " ×" + e.getValue())
                 .collect(Collectors.joining(", "));
+    }
+
+    private static String label(Path source) {
+        Path name = source.getFileName();
+        if (name == null) {
+            return source.toString();
+        }
+        Path folder = source.toAbsolutePath().normalize().getParent();
+        boolean listFile = Files.isRegularFile(source) && folder != null && folder.getFileName() != null;
+        return listFile ? folder.getFileName() + "/" + name : name.toString();
     }
 
     /**

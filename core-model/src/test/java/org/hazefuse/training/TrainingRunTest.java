@@ -21,4 +21,18 @@ class TrainingRunTest {
         assertThat(TrainingRun.sampler(set, 32, 1, IassfConfigs.PAPER).framePrior()).isFalse();
         assertThat(TrainingRun.sampler(set, 32, 1, IassfConfigs.LITE).sample(0).prior()).hasSize(32 * 32);
     }
+
+    /** The manifest's data line tells list files of different sets apart and counts repeats (issue 16, item 8). */
+    @Test
+    void sourcesAreNamedWithTheirFolderAndCounted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        var road = java.nio.file.Files.createDirectories(tmp.resolve("roadscene")).resolve("train.txt");
+        var other = java.nio.file.Files.createDirectories(tmp.resolve("other")).resolve("train.txt");
+        java.nio.file.Files.writeString(road, "a\n");
+        java.nio.file.Files.writeString(other, "b\n");
+        var msrs = java.nio.file.Files.createDirectories(tmp.resolve("msrs-train-128"));
+
+        assertThat(TrainingRun.names(java.util.List.of(road, road, road, other, msrs)))
+                .isEqualTo("roadscene/train.txt ×3, other/train.txt, msrs-train-128");
+    }
 }
