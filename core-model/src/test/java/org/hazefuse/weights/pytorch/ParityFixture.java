@@ -32,8 +32,8 @@ public final class ParityFixture {
         return folder;
     }
 
-    /** The folder that holds fixture.json, or null. */
-    static Path locate() {
+    /** The folder that holds fixture.json, or null (for tests that also run without it). */
+    public static Path locate() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(FIXTURE);
             if (Files.isRegularFile(candidate.resolve("fixture.json"))) {
