@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             FuseCommand.class,
             SynthHazeCommand.class,
             InfoCommand.class,
+            ImportWeightsCommand.class,
             BenchCommand.class,
             EvalCommand.class,
             TrainCommand.class,
