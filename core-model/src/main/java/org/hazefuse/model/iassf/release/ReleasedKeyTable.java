@@ -92,7 +92,7 @@ public final class ReleasedKeyTable {
         }
     }
 
-    /** A released buffer our network derives: state dict, key, and the attention window side it is for. */
+    /** A released buffer our network derives instead of reading: its state dict and key. */
     public record Derived(String stateDict, String key) {}
 
     /** The whole plan for one network: a source for each of our parameters, and the derived buffers. */
