@@ -34,7 +34,7 @@ public final class BenchmarkReport {
 
     /** The key of a run's section: its configuration names. */
     public static String key(List<ConfigBenchmark.Result> results) {
-        return String.join(",", results.stream().map(r -> r.config().name()).toList());
+        return String.join(",", results.stream().map(r -> r.model()).toList());
     }
 
     /**
@@ -82,7 +82,7 @@ public final class BenchmarkReport {
         md.append(" peak memory |\n|---|---:|---:|---:|---:|---|");
         md.append("---:|".repeat(s.trainingSizes().size())).append("---:|\n");
         for (ConfigBenchmark.Result r : results) {
-            String name = r.config().name();
+            String name = r.model();
             Double target = TARGETS.get(name);
             CpuTime cpu = r.forwardCpu();
             int n = r.forward().count();
@@ -102,7 +102,7 @@ public final class BenchmarkReport {
         md.append("\nProcess CPU time over the timed forward runs (all threads; a large system share is the kernel ")
                 .append("serving page faults of fresh allocations):\n\n");
         for (ConfigBenchmark.Result r : results) {
-            md.append("- ").append(r.config().name()).append(": ").append(r.forwardCpu().describe())
+            md.append("- ").append(r.model()).append(": ").append(r.forwardCpu().describe())
                     .append(String.format(Locale.ROOT, " for %d runs of %.3f s median%n", r.forward().count(),
                             r.forward().median()));
         }
@@ -115,7 +115,7 @@ public final class BenchmarkReport {
         md.append(" total |\n|---|").append("---:|".repeat(stages.size() + 1)).append('\n');
         for (ConfigBenchmark.Result r : results) {
             double total = r.stages().values().stream().mapToDouble(Double::doubleValue).sum();
-            md.append("| ").append(r.config().name()).append(" |");
+            md.append("| ").append(r.model()).append(" |");
             for (String st : stages) {
                 double sec = r.stages().getOrDefault(st, 0.0);
                 md.append(String.format(Locale.ROOT, " %.3f s (%.0f %%) |", sec, total > 0 ? 100 * sec / total : 0));

@@ -65,13 +65,22 @@ public final class ConfigBenchmark {
      * @param peakRss peak resident memory during this configuration's runs (the whole process's when it could not
      *     be reset)
      */
-    public record Result(IassfConfig config, long parameters, long macs, Timings forward, CpuTime forwardCpu,
+    public record Result(String model, IassfConfig config, long parameters, long macs, Timings forward, CpuTime forwardCpu,
             Map<String, Double> stages,
             Map<Integer, Timings> trainingSteps, OptionalLong peakRss, boolean peakIsPerConfig) {}
 
     private ConfigBenchmark() {}
 
+    /** Measures a configuration by name. */
     public static Result run(IassfConfig config, Device device, Settings s, Consumer<String> log) {
+        return run(config.name(), config, device, s, log);
+    }
+
+    /**
+     * Measures {@code model}, a configuration name or a weights file ({@code .hzf}, e.g. imported published
+     * weights) of configuration {@code config}; the report names it {@code model}.
+     */
+    public static Result run(String model, IassfConfig config, Device device, Settings s, Consumer<String> log) {
         boolean reset = PeakMemory.reset();
         long pixels = (long) s.height() * s.width();
         Timings forward;
@@ -79,30 +88,30 @@ public final class ConfigBenchmark {
         long parameters;
         long macs;
         CpuTime forwardCpu;
-        try (FusionMethod method = MethodCatalog.open(config.name(), new MethodOptions(device,
+        try (FusionMethod method = MethodCatalog.open(model, new MethodOptions(device,
                 Math.max(MethodOptions.DEFAULT_MAX_PIXELS, pixels), MethodOptions.DEFAULT_OVERLAP))) {
             IassfNetwork network = ((IassfMethod) method).network();
             parameters = network.countParameters();
             macs = network.macs(s.height(), s.width());
             ImagePair pair = randomPair(device, s);
-            log.accept(config.name() + ": forward " + s.width() + "x" + s.height() + ", " + s.warmup() + " warm-up + "
+            log.accept(model + ": forward " + s.width() + "x" + s.height() + ", " + s.warmup() + " warm-up + "
                     + s.runs() + " runs");
             method.run(pair, DensitySettings.DEFAULT, CancelSignal.NEVER); // first call: one-time engine set-up
             CpuTime before = CpuTime.now();
             forward = time(Math.max(0, s.warmup() - 1), s.runs(),
                     () -> method.run(pair, DensitySettings.DEFAULT, CancelSignal.NEVER));
             forwardCpu = CpuTime.now().minus(before);
-            log.accept(config.name() + ": forward " + forward.describe() + ", CPU time " + forwardCpu.describe());
+            log.accept(model + ": forward " + forward.describe() + ", CPU time " + forwardCpu.describe());
             stages = profile(network, device, pair, Math.min(3, s.runs()));
         }
         Map<Integer, Timings> training = new LinkedHashMap<>();
         for (int size : s.trainingSizes()) {
-            log.accept(config.name() + ": training step " + size + "x" + size);
+            log.accept(model + ": training step " + size + "x" + size);
             Timings t = trainingSteps(config, device, size, s);
-            log.accept(config.name() + ": training step " + size + "x" + size + " " + t.describe());
+            log.accept(model + ": training step " + size + "x" + size + " " + t.describe());
             training.put(size, t);
         }
-        return new Result(config, parameters, macs, forward, forwardCpu, stages, training, PeakMemory.peakBytes(),
+        return new Result(model, config, parameters, macs, forward, forwardCpu, stages, training, PeakMemory.peakBytes(),
                 reset);
     }
 

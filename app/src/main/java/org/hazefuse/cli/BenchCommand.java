@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.hazefuse.bench.BenchmarkReport;
 import org.hazefuse.bench.ConfigBenchmark;
@@ -14,6 +16,7 @@ import org.hazefuse.bench.MachineInfo;
 import org.hazefuse.bench.PeakMemory;
 import org.hazefuse.model.iassf.IassfConfig;
 import org.hazefuse.model.iassf.IassfConfigs;
+import org.hazefuse.model.iassf.WeightsFile;
 import org.hazefuse.io.AtomicFiles;
 import org.hazefuse.io.OverwritePolicy;
 import org.hazefuse.runtime.NativeRuntime;
@@ -33,7 +36,8 @@ import picocli.CommandLine.Option;
             "cores, AVX-512, OS, Java, DJL/PyTorch, load, OpenMP settings)."})
 final class BenchCommand extends HeadlessCommand {
     @Option(names = "--models", defaultValue = "lite,paper", split = ",", paramLabel = "NAME[,NAME...]",
-            description = "Configurations to measure (default: ${DEFAULT-VALUE}).")
+            description = "Configurations to measure, or weights files (.hzf) such as imported published weights "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> models;
 
     @Option(names = "--runs", defaultValue = "5", paramLabel = "N",
@@ -64,10 +68,17 @@ final class BenchCommand extends HeadlessCommand {
         if (runs < 1 || warmup < 0) {
             throw badOption("--runs must be at least 1 and --warmup at least 0");
         }
-        List<IassfConfig> configs = new ArrayList<>();
+        Map<String, IassfConfig> configs = new LinkedHashMap<>();
         for (String name : models) {
-            configs.add(IassfConfigs.byName(name.trim().toLowerCase(Locale.ROOT)).orElseThrow(() ->
-                    badOption("unknown configuration '" + name + "': use " + String.join(", ", IassfConfigs.names()))));
+            String model = name.trim();
+            Path file = Path.of(model);
+            if (model.endsWith(WeightsFile.EXTENSION) && Files.isRegularFile(file)) {
+                configs.put(model, WeightsFile.readManifest(file).config()); // a bad file: BadInputException, exit 2
+                continue;
+            }
+            configs.put(model, IassfConfigs.byName(model.toLowerCase(Locale.ROOT)).orElseThrow(() ->
+                    badOption("unknown configuration '" + name + "': use " + String.join(", ", IassfConfigs.names())
+                            + " or a weights file (.hzf)")));
         }
         String[] wh = size.toLowerCase(Locale.ROOT).split("x");
         int width;
@@ -106,12 +117,12 @@ final class BenchCommand extends HeadlessCommand {
         }
         ConfigBenchmark.Settings settings = new ConfigBenchmark.Settings(height, width, warmup, runs, sizes, 42);
         List<ConfigBenchmark.Result> results = new ArrayList<>();
-        for (IassfConfig config : configs) {
-            ConfigBenchmark.Result r = ConfigBenchmark.run(config, device, settings, line -> {
+        for (Map.Entry<String, IassfConfig> model : configs.entrySet()) {
+            ConfigBenchmark.Result r = ConfigBenchmark.run(model.getKey(), model.getValue(), device, settings, line -> {
                 out().println(line);
                 out().flush();
             });
-            out().printf(Locale.ROOT, "%s: peak memory %s; stages %s%n", config.name(),
+            out().printf(Locale.ROOT, "%s: peak memory %s; stages %s%n", model.getKey(),
                     PeakMemory.format(r.peakRss()), r.stages());
             results.add(r);
         }

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             FuseCommand.class,
             SynthHazeCommand.class,
             InfoCommand.class,
+            ImportWeightsCommand.class,
             BenchCommand.class,
             EvalCommand.class,
             TrainCommand.class,

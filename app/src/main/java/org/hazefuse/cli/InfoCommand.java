@@ -53,11 +53,18 @@ final class InfoCommand extends HeadlessCommand {
      *
      * @param status {@code trained}, {@code untrained} (seeded random weights) or {@code unknown}
      * @param source {@code shipped} (in the application), {@code file} or {@code none}
+     * @param origin where imported weights were made (the manifest's provenance {@code source}, e.g. "IASSF
+     *     authors' release"); null for weights trained here
      */
     record ModelInfo(String model, String description, String kind, IassfConfig configuration, Long parameters,
             Long restorationParameters, Long fusionParameters, Long macs640x480, Weights weights, String device) {}
 
-    record Weights(String status, String source, String file, WeightsManifest manifest) {}
+    record Weights(String status, String source, String file, WeightsManifest manifest, String origin) {
+        Weights(String status, String source, String file, WeightsManifest manifest) {
+            this(status, source, file, manifest, manifest == null ? null
+                    : manifest.provenance().get(IassfFamily.SOURCE));
+        }
+    }
 
     @Override
     protected int execute() throws Exception {
@@ -101,8 +108,11 @@ final class InfoCommand extends HeadlessCommand {
         return new Weights("unknown", "none", null, null);
     }
 
-    /** Trained when the manifest records training steps. */
+    /** Trained when the manifest records training steps, or an origin elsewhere (imported published weights). */
     private static String status(WeightsManifest m) {
+        if (m.provenance().containsKey(IassfFamily.SOURCE)) {
+            return "trained";
+        }
         String steps = m.provenance().get("steps");
         if (steps == null) {
             return "unknown";
@@ -129,6 +139,9 @@ final class InfoCommand extends HeadlessCommand {
                 MAC_HEIGHT);
         Weights w = info.weights();
         o.printf("Weights        %s (%s)%s%n", w.status(), w.source(), w.file() == null ? "" : ": " + w.file());
+        if (w.origin() != null) {
+            o.printf("  origin       %s (density %s)%n", w.origin(), w.manifest().config().density());
+        }
         if (w.manifest() != null) {
             WeightsManifest m = w.manifest();
             o.printf("  format       %s v%d, created %s%n", m.format(), m.formatVersion(), m.createdAt());
@@ -138,9 +151,9 @@ final class InfoCommand extends HeadlessCommand {
         }
         IassfConfig c = info.configuration();
         o.printf(Locale.ROOT, "Configuration  '%s': channels %d, window %d, prompt pool %d x %d^2, embedding heads %d,"
-                        + " fusion width %d (heads %d), physics prior %s%n", c.name(), c.channels(), c.window(),
-                c.promptPool(), c.promptSide(), c.embeddingHeads(), c.fusionWidth(), c.fusionHeads(),
-                c.physicsPrior() ? "yes" : "no");
+                        + " fusion width %d (heads %d), physics prior %s, density %s%n", c.name(), c.channels(),
+                c.window(), c.promptPool(), c.promptSide(), c.embeddingHeads(), c.fusionWidth(), c.fusionHeads(),
+                c.physicsPrior() ? "yes" : "no", c.density());
         int i = 0;
         for (StageConfig s : c.stages()) {
             o.printf(Locale.ROOT, "  stage %d      channels %d, depth %d, heads %d, MLP ratio %.1f, attention share %.2f%n",

@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import org.hazefuse.model.iassf.DensityVariant;
+import org.hazefuse.model.iassf.IassfConfigs;
+import org.hazefuse.model.iassf.IassfNetwork;
+import org.hazefuse.model.iassf.WeightsFile;
+import org.hazefuse.runtime.Engines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +31,27 @@ class BenchCommandTest {
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(Files.readString(report)).contains("tiny");
+    }
+
+    /** A weights file, such as imported published weights, is measured under its own name. */
+    @Test
+    void aWeightsFileIsMeasuredLikeAConfiguration() throws IOException {
+        Path weights = tmp.resolve("released-tiny.hzf");
+        try (NDManager manager = Engines.cpuManager()) {
+            IassfNetwork net = new IassfNetwork(IassfConfigs.TINY.withDensity(DensityVariant.RELEASED));
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
+            WeightsFile.save(net, weights, Map.of("source", "test"));
+        }
+        Path report = tmp.resolve("B.md");
+
+        Cli.Result r = Cli.run("bench", "--models", weights, "--size", "16x16", "--runs", "1", "--warmup", "0",
+                "--train-sizes=", "--out", report);
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(report)).contains("| " + weights + " |");
+        Cli.Result bad = Cli.run("bench", "--models", Files.writeString(tmp.resolve("junk.hzf"), "junk"),
+                "--out", report);
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(ExitCodes.BAD_INPUT);
     }
 
     @Test

@@ -11,7 +11,8 @@ import ai.djl.util.PairList;
 
 /**
  * A 2-D convolution with square kernel, optional stride, groups and bias, and reflect padding of k/2 on every side
- * for odd kernels (the spec pads convolutions by reflection, never with zeros).
+ * for odd kernels (the spec pads convolutions by reflection, never with zeros). {@link #squareZeroPadded} is the
+ * one exception, for the released IASSF code's prompt convs (docs/decisions/0004-released-code-variant.md).
  *
  * <p>Input (B, in, H, W); weight (out, in/groups, k, k); output (B, out, H', W') with H' = H for odd k at stride 1
  * and H' = ⌊(H − k)/s⌋ + 1 for unpadded strided kernels (the 2×2 down-sampling).
@@ -22,18 +23,27 @@ public final class ConvLayer extends NetworkBlock {
     private final int kernel;
     private final int stride;
     private final int groups;
+    private final boolean reflect;
     private final Conv2d conv;
 
     private ConvLayer(long in, long out, int kernel, int stride, int groups, boolean bias, double gain) {
+        this(in, out, kernel, stride, groups, bias, gain, true);
+    }
+
+    private ConvLayer(long in, long out, int kernel, int stride, int groups, boolean bias, double gain,
+            boolean reflect) {
         super((byte) 1);
         this.in = in;
         this.out = out;
         this.kernel = kernel;
         this.stride = stride;
         this.groups = groups;
+        this.reflect = reflect;
+        int zeroPad = !reflect && kernel % 2 == 1 ? kernel / 2 : 0;
         this.conv = addMapChild("conv", Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(zeroPad, zeroPad))
                 .setFilters((int) out)
                 .optGroups(groups)
                 .optBias(bias)
@@ -54,6 +64,19 @@ public final class ConvLayer extends NetworkBlock {
     /** k×k conv, stride 1, reflect padding k/2, bias. */
     public static ConvLayer square(long in, long out, int kernel) {
         return new ConvLayer(in, out, kernel, 1, 1, true, 1.0);
+    }
+
+    /**
+     * k×k conv, stride 1, bias, padded with k/2 zeros (PyTorch's default padding) instead of reflection: the same
+     * parameters as {@link #square}, for reproducing code that pads this way.
+     */
+    public static ConvLayer squareZeroPadded(long in, long out, int kernel) {
+        return new ConvLayer(in, out, kernel, 1, 1, true, 1.0, false);
+    }
+
+    /** k×k conv, {@link #square} when {@code reflect}, else {@link #squareZeroPadded}. */
+    public static ConvLayer square(long in, long out, int kernel, boolean reflect) {
+        return reflect ? square(in, out, kernel) : squareZeroPadded(in, out, kernel);
     }
 
     /** Depth-wise k×k conv (one filter per channel), reflect padding, bias. */
@@ -79,7 +102,7 @@ public final class ConvLayer extends NetworkBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        if (kernel > 1 && kernel % 2 == 1) {
+        if (reflect && kernel > 1 && kernel % 2 == 1) {
             int p = kernel / 2;
             x = Padding.reflect(x, p, p, p, p);
         }

@@ -37,8 +37,12 @@ public final class WindowAttention extends NetworkBlock {
         metaOut = addVectorChild("metaOut", Linear.builder().setUnits(heads).build(), META_HIDDEN);
     }
 
-    /** Log-scaled relative offsets between all positions of a window, (N, N, 2). */
-    static NDArray relativePositions(NDManager manager, int window) {
+    /**
+     * Log-scaled relative offsets between all positions of a window, (N, N, 2), float32: entry (i, j) is
+     * position i − position j as (row, column), positions in row-major order (the released IASSF code's
+     * {@code relative_positions} buffer, which the checkpoint importer compares with this).
+     */
+    public static NDArray relativePositions(NDManager manager, int window) {
         NDArray coords = manager.arange(window);
         NDArray rows = coords.reshape(window, 1).repeat(1, window).reshape(-1);
         NDArray cols = coords.reshape(1, window).repeat(0, window).reshape(-1);

@@ -22,12 +22,17 @@ import org.hazefuse.model.iassf.restoration.StageConfig;
  *     predicts a transmission correction and a residual to the scattering-model inversion, and the fusion a
  *     residual to the element-wise maximum of V̂ and the infrared image; the published model predicts both
  *     outputs directly (false). See docs/decisions/0002-lite-physics-prior.md.
+ * @param density whose density estimate (and released-code details) the network follows: {@link DensityVariant#SPEC}
+ *     for everything trained here, {@link DensityVariant#RELEASED} for weights imported from the authors' release.
+ *     Manifests written before the field existed have none and load as {@code spec}, what those networks computed.
  */
 public record IassfConfig(String name, int channels, int window, int promptPool, int promptSide,
-        int embeddingHeads, List<StageConfig> stages, int fusionWidth, int fusionHeads, boolean physicsPrior) {
+        int embeddingHeads, List<StageConfig> stages, int fusionWidth, int fusionHeads, boolean physicsPrior,
+        DensityVariant density) {
 
     public IassfConfig {
         Objects.requireNonNull(name, "name");
+        density = density == null ? DensityVariant.SPEC : density;
         stages = List.copyOf(stages);
         if (stages.size() != 5) {
             throw new IllegalArgumentException("five restoration stages expected, got " + stages.size());
@@ -44,6 +49,19 @@ public record IassfConfig(String name, int channels, int window, int promptPool,
         }
     }
 
+    /** A configuration of the spec's density; kept for callers written before {@link #density()} existed. */
+    public IassfConfig(String name, int channels, int window, int promptPool, int promptSide, int embeddingHeads,
+            List<StageConfig> stages, int fusionWidth, int fusionHeads, boolean physicsPrior) {
+        this(name, channels, window, promptPool, promptSide, embeddingHeads, stages, fusionWidth, fusionHeads,
+                physicsPrior, DensityVariant.SPEC);
+    }
+
+    /** This configuration with another density variant (same name, same parameters). */
+    public IassfConfig withDensity(DensityVariant variant) {
+        return new IassfConfig(name, channels, window, promptPool, promptSide, embeddingHeads, stages, fusionWidth,
+                fusionHeads, physicsPrior, variant);
+    }
+
     /** Sum of the stage depths: the "total depth" of the initialisation gain. */
     public int totalDepth() {
         return stages.stream().mapToInt(StageConfig::depth).sum();
@@ -57,7 +75,7 @@ public record IassfConfig(String name, int channels, int window, int promptPool,
     /**
      * Named steps for a configuration, so a configuration reads as a table of what each number is. Required:
      * {@link #channels}, the five {@link #stage}s; defaults: window 8, 5 prompts of 256², 2 embedding heads, fusion
-     * width 6 with 1 head, no physical prior (the published model's values).
+     * width 6 with 1 head, no physical prior, the spec's density (the published model's values).
      */
     public static final class Builder {
         private final String name;
@@ -70,6 +88,7 @@ public record IassfConfig(String name, int channels, int window, int promptPool,
         private int fusionWidth = 6;
         private int fusionHeads = 1;
         private boolean physicsPrior;
+        private DensityVariant density = DensityVariant.SPEC;
 
         private Builder(String name) {
             this.name = name;
@@ -114,9 +133,14 @@ public record IassfConfig(String name, int channels, int window, int promptPool,
             return this;
         }
 
+        public Builder density(DensityVariant variant) {
+            density = variant;
+            return this;
+        }
+
         public IassfConfig build() {
             return new IassfConfig(name, channels, window, promptPool, promptSide, embeddingHeads, stages,
-                    fusionWidth, fusionHeads, physicsPrior);
+                    fusionWidth, fusionHeads, physicsPrior, density);
         }
     }
 }

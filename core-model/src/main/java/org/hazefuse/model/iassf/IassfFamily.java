@@ -28,6 +28,13 @@ import org.hazefuse.runtime.Engines;
 public final class IassfFamily implements ModelFamily {
     /** The id in the manifests of this family's weights files. */
     public static final String ID = "iassf";
+    /**
+     * Provenance key of weights made elsewhere and imported (e.g. "IASSF authors' release"); weights trained here
+     * record their {@code steps} instead.
+     */
+    public static final String SOURCE = "source";
+    /** Provenance key of the density variant (also in the configuration; repeated for readers of provenance). */
+    public static final String DENSITY = "density";
     static final String WEIGHTS_RESOURCE = "hazefuse/weights/%s" + WeightsFile.EXTENSION;
     private static final long UNTRAINED_SEED = 42;
 
@@ -147,7 +154,13 @@ public final class IassfFamily implements ModelFamily {
         }
     }
 
+    /** "trained (N steps, …)" for weights trained here; imported ones name their source and density variant. */
     private static String describe(WeightsManifest m) {
+        String source = m.provenance().get(SOURCE);
+        if (source != null) {
+            return String.format(Locale.ROOT, "IASSF '%s', imported weights (%s; density %s, %,d parameters)",
+                    m.config().name(), source, m.config().density(), m.parameters());
+        }
         String steps = m.provenance().getOrDefault("steps", "?");
         return String.format(Locale.ROOT, "IASSF '%s', trained (%s steps, %,d parameters)", m.config().name(), steps,
                 m.parameters());

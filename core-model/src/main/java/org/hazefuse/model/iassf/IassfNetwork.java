@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import org.hazefuse.darkchannel.DarkChannelPrior;
 import org.hazefuse.model.iassf.density.HazeDensityEstimator;
+import org.hazefuse.model.iassf.density.ReleasedHazeDensity;
 import org.hazefuse.model.iassf.encoder.FeatureEncoder;
 import org.hazefuse.model.iassf.fusion.FusionNetwork;
 import org.hazefuse.image.Tensors;
@@ -56,13 +57,18 @@ public final class IassfNetwork extends NetworkBlock {
         double gain = Initializers.depthGain(config.totalDepth());
         encoder = addMapChild("encoder", new FeatureEncoder(3, c, config.window(), gain), 3);
         infraredProjection = addMapChild("infraredProjection", ConvLayer.pointwise(c, 3), c);
-        prompts = addMapChild("prompts", new PromptGenerator(c, c, config.promptPool(), config.promptSide()), c);
+        // The released code pads its prompt convs with zeros and resizes the fusion prompts with aligned corners
+        // (docs/decisions/0004-released-code-variant.md); its restoration prompt is resized with corners not aligned.
+        boolean released = config.density() == DensityVariant.RELEASED;
+        prompts = addMapChild("prompts", new PromptGenerator(c, c, config.promptPool(), config.promptSide(),
+                false, !released), c);
         embedding = addMapChild("embedding",
-                new PromptEmbedding(c, config.embeddingHeads(), config.window(), gain), c);
+                new PromptEmbedding(c, config.embeddingHeads(), config.window(), gain, !released), c);
         restoration = addMapChild("restoration", new RestorationBackbone(config.stages(), config.window(), gain,
                 config.physicsPrior() ? 4 : 3), c);
         fusion = addMapChild("fusion", new FusionNetwork(config.fusionWidth(), config.promptPool(),
-                config.promptSide(), config.fusionHeads(), config.window(), gain, config.physicsPrior()), 3);
+                config.promptSide(), config.fusionHeads(), config.window(), gain, config.physicsPrior(), released,
+                !released), 3);
     }
 
     public IassfConfig config() {
@@ -129,12 +135,42 @@ public final class IassfNetwork extends NetworkBlock {
         StageClock clock = params != null && params.contains(STAGE_CLOCK)
                 ? (StageClock) params.get(STAGE_CLOCK)
                 : StageClock.OFF;
-        clock.start();
         IassfInputs in = IassfInputs.of(inputs);
+        long h = in.hazy().getShape().get(2);
+        long w = in.hazy().getShape().get(3);
+        Stages stages = stages(store, in, training, settings, clock);
+        return new IassfOutputs(crop(stages.restored(), h, w), crop(stages.shownDensity(), h, w),
+                crop(stages.fused(), h, w)).toList();
+    }
+
+    /**
+     * Every stage's output of one inference pass, cropped to the input's size, for comparing this network module by
+     * module with another implementation (the parity tests against the authors' released code). Not a production
+     * path: {@link #forward(ParameterStore, IassfInputs, boolean, DensitySettings, StageClock)} computes the same.
+     */
+    IassfTrace trace(ParameterStore store, IassfInputs inputs, DensitySettings settings) {
+        long h = inputs.hazy().getShape().get(2);
+        long w = inputs.hazy().getShape().get(3);
+        Stages s = stages(store, inputs, false, settings, StageClock.OFF);
+        return new IassfTrace(crop(s.visibleFeatures(), h, w), crop(s.infraredFeatures(), h, w),
+                crop(s.compensated(), h, w), crop(s.density(), h, w), crop(s.restored(), h, w),
+                crop(s.infraredImage(), h, w), crop(s.fused(), h, w));
+    }
+
+    private static NDArray crop(NDArray x, long h, long w) {
+        return Padding.crop(x, 0, 0, h, w);
+    }
+
+    /** The intermediates of {@link #stages}, at the padded size. */
+    private record Stages(NDArray visibleFeatures, NDArray infraredFeatures, NDArray infraredImage,
+            NDArray compensated, NDArray density, NDArray restored, NDArray shownDensity, NDArray fused) {}
+
+    /** The forward pass, docs/design/iassf.md, "Forward pass", steps 1–6, on inputs padded to multiples of 4. */
+    private Stages stages(ParameterStore store, IassfInputs in, boolean training, DensitySettings settings,
+            StageClock clock) {
+        clock.start();
         NDArray hazyIn = in.hazy();
         long batch = hazyIn.getShape().get(0);
-        long h = hazyIn.getShape().get(2);
-        long w = hazyIn.getShape().get(3);
         NDArray hazy = Padding.reflectToMultiple(hazyIn, MULTIPLE);
         NDArray infrared = Padding.reflectToMultiple(in.infrared(), MULTIPLE);
 
@@ -151,14 +187,16 @@ public final class IassfNetwork extends NetworkBlock {
         clock.lap("prompts");
         // Step 4: dark-channel density, no gradient; the user's assistance strength scales it.
         DarkChannelPrior.Estimate prior = config.physicsPrior() ? prior(in, hazy, settings) : null;
-        NDArray density = prior != null ? prior.density() : HazeDensityEstimator.estimate(visibleFeatures, settings);
-        NDArray assisted = Scalars.mul(density, settings.infraredAssist()).clip(0, 1);
+        NDArray density = prior != null ? prior.density() : density(visibleFeatures, settings);
+        NDArray assisted = Scalars.mul(density, settings.infraredAssist());
+        // The spec clamps D to [0, 1]; the released code does not, and its weights were trained so.
+        assisted = config.density() == DensityVariant.RELEASED ? assisted : assisted.clip(0, 1);
         clock.lap("density");
         // Step 5: X = D·F̃_ir + (1 − D)·F_vis + F_vis, then the U-Net.
         NDArray mixed = assisted.mul(compensated).add(assisted.neg().add(1).mul(visibleFeatures))
                 .add(visibleFeatures);
         NDArray restored = apply(restoration, store, mixed, training);
-        NDArray shownDensity = assisted;
+        NDArray shownDensity = assisted.clip(0, 1); // what the application shows stays in [0, 1]
         if (prior != null) {
             PhysicsOutput physics = PhysicsOutput.of(restored, hazy, prior);
             restored = physics.restored();
@@ -171,8 +209,15 @@ public final class IassfNetwork extends NetworkBlock {
             fused = fused.add(restored.maximum(infrared));
         }
         clock.lap("fusion");
-        return new IassfOutputs(Padding.crop(restored, 0, 0, h, w), Padding.crop(shownDensity, 0, 0, h, w),
-                Padding.crop(fused, 0, 0, h, w)).toList();
+        return new Stages(visibleFeatures, infraredFeatures, infraredImage, compensated, density, restored,
+                shownDensity, fused);
+    }
+
+    /** Step 4 without the physics prior: the spec's estimate, or the released code's (docs/design/iassf.md). */
+    private NDArray density(NDArray visibleFeatures, DensitySettings settings) {
+        return config.density() == DensityVariant.RELEASED
+                ? ReleasedHazeDensity.estimate(visibleFeatures, settings)
+                : HazeDensityEstimator.estimate(visibleFeatures, settings);
     }
 
     private static DarkChannelPrior.Estimate prior(IassfInputs in, NDArray paddedHazy, DensitySettings settings) {

@@ -2,7 +2,6 @@ package org.hazefuse.weights.pytorch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,38 +20,18 @@ import org.junit.jupiter.api.Test;
  * exact layout of the IASSF authors' release, read and checked against its {@code fixture.json}.
  */
 class TorchFixtureTest {
-    private static final String FIXTURE = "shared/fixtures/iassf-parity";
     private Path folder;
 
     /** Fails when CI is set and the fixture is missing, skips elsewhere (reported as a skipped test). */
     @BeforeEach
     void findFixture() {
-        folder = locate();
-        if (folder == null) {
-            String message = FIXTURE + " not found in " + Path.of("").toAbsolutePath() + " or any parent: the "
-                    + "IASSF parity fixture must be in ../shared beside the repository";
-            if (System.getenv("CI") != null) {
-                fail("the fixture is missing: " + message);
-            }
-            assumeTrue(false, "skipped: " + message);
-        }
-    }
-
-    /** Walks up from the working directory (a module's, under Maven) to the folder that holds shared/. */
-    private static Path locate() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(FIXTURE);
-            if (Files.isRegularFile(candidate.resolve("fixture.json"))) {
-                return candidate;
-            }
-        }
-        return null;
+        folder = ParityFixture.require();
     }
 
     @Test
     void readsBothStateDictsWithEveryKeyAndShapeOfTheFixture() throws IOException {
         JsonNode fixture = new ObjectMapper().readTree(folder.resolve("fixture.json").toFile());
-        Path file = folder.resolve("IASSF_random_seed7.pth");
+        Path file = folder.resolve(ParityFixture.CHECKPOINT);
 
         long start = System.nanoTime();
         TorchCheckpoint checkpoint = TorchCheckpoint.read(file);

@@ -25,8 +25,12 @@ import org.hazefuse.model.iassf.prompts.PromptGenerator;
  * F  = exit1x1(d1)                             (3, H, W)
  * </pre>
  * Inputs V̂ and I_ir (B, 3, H, W), H and W multiples of 4; output F (B, 3, H, W).
+ *
+ * <p>The released code resizes everything here (prompt, prompt per level, up-sampling) with aligned corners and
+ * pads the prompt modules' conv3x3 with zeros; both are options (docs/decisions/0004-released-code-variant.md).
  */
 public final class FusionNetwork extends NetworkBlock {
+    private final boolean alignCorners;
     private final PromptGenerator prompts;
     private final FusionBlock block1;
     private final FusionBlock block2;
@@ -43,15 +47,31 @@ public final class FusionNetwork extends NetworkBlock {
      */
     public FusionNetwork(int w1, int promptPool, int promptSide, int heads, int window, double gain,
             boolean residualExit) {
+        this(w1, promptPool, promptSide, heads, window, gain, residualExit, false, true);
+    }
+
+    /**
+     * @param alignCorners PyTorch's flag for every bilinear resize of this network (prompts and up-sampling)
+     * @param reflectPadding the prompt modules' conv3x3 pad by reflection (this project) or with zeros
+     */
+    public FusionNetwork(int w1, int promptPool, int promptSide, int heads, int window, double gain,
+            boolean residualExit, boolean alignCorners, boolean reflectPadding) {
         super((byte) 1);
+        this.alignCorners = alignCorners;
         int w2 = 2 * w1;
         int w3 = 4 * w1;
-        prompts = addMapChild("prompts", new PromptGenerator(3, w1, promptPool, promptSide), 3);
-        block1 = addMapChild("block1", new FusionBlock(6, w1, w1, heads, window, gain), 6);
-        block2 = addMapChild("block2", new FusionBlock(w1, w2, w1, heads, window, gain), w1);
-        block3 = addMapChild("block3", new FusionBlock(w2, w3, w1, heads, window, gain), w2);
-        block4 = addMapChild("block4", new FusionBlock(w3, w2, w1, heads, window, gain), w3);
-        block5 = addMapChild("block5", new FusionBlock(w2, w1, w1, heads, window, gain), w2);
+        prompts = addMapChild("prompts", new PromptGenerator(3, w1, promptPool, promptSide, alignCorners,
+                reflectPadding), 3);
+        block1 = addMapChild("block1",
+                new FusionBlock(6, w1, w1, heads, window, gain, alignCorners, reflectPadding), 6);
+        block2 = addMapChild("block2",
+                new FusionBlock(w1, w2, w1, heads, window, gain, alignCorners, reflectPadding), w1);
+        block3 = addMapChild("block3",
+                new FusionBlock(w2, w3, w1, heads, window, gain, alignCorners, reflectPadding), w2);
+        block4 = addMapChild("block4",
+                new FusionBlock(w3, w2, w1, heads, window, gain, alignCorners, reflectPadding), w3);
+        block5 = addMapChild("block5",
+                new FusionBlock(w2, w1, w1, heads, window, gain, alignCorners, reflectPadding), w2);
         skip2 = addMapChild("skip2", ConvLayer.pointwise(w2, w2), w2);
         skip1 = addMapChild("skip1", ConvLayer.pointwise(w1, w1), w1);
         ConvLayer exitConv = ConvLayer.pointwise(w1, 3);
@@ -81,8 +101,8 @@ public final class FusionNetwork extends NetworkBlock {
         return Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
     }
 
-    private static NDArray upsample(NDArray x) {
-        return Resize.bilinear(x, 2 * x.getShape().get(2), 2 * x.getShape().get(3));
+    private NDArray upsample(NDArray x) {
+        return Resize.bilinear(x, 2 * x.getShape().get(2), 2 * x.getShape().get(3), alignCorners);
     }
 
     @Override

@@ -11,7 +11,8 @@ import org.hazefuse.layers.NetworkBlock;
 /**
  * Prompt embedding (docs/design/iassf.md, "Forward pass", step 3 PEB, and the prompt-embedding half of each fusion block in
  * step 6): concat(features, prompt) (2C) → window attention unit (no depth-wise conv, no norm) → conv1x1
- * (2C → C) → conv3x3. Inputs features and prompt (B, C, H, W); output (B, C, H, W).
+ * (2C → C) → conv3x3. Inputs features and prompt (B, C, H, W); output (B, C, H, W). The conv3x3 pads by
+ * reflection, or with zeros as the released code does (docs/decisions/0004-released-code-variant.md).
  */
 public final class PromptEmbedding extends NetworkBlock {
     private final long channels;
@@ -20,12 +21,18 @@ public final class PromptEmbedding extends NetworkBlock {
     private final ConvLayer refine;
 
     public PromptEmbedding(long channels, int heads, int window, double gain) {
+        this(channels, heads, window, gain, true);
+    }
+
+    /** @param reflectPadding the conv3x3 pads by reflection (this project) or with zeros (the released code) */
+    public PromptEmbedding(long channels, int heads, int window, double gain, boolean reflectPadding) {
         super((byte) 1);
         this.channels = channels;
         attention = addMapChild("attention",
                 new AttentionUnit(2 * channels, heads, window, false, true, false, gain), 2 * channels);
         reduce = addMapChild("reduce", ConvLayer.pointwise(2 * channels, channels), 2 * channels);
-        refine = addMapChild("refine", ConvLayer.square(channels, channels, 3), channels);
+        refine = addMapChild("refine", ConvLayer.square(channels, channels, 3, reflectPadding),
+                channels);
     }
 
     @Override

@@ -23,11 +23,15 @@ import org.hazefuse.image.Resize;
  * (3 → C) → GAP → Linear(C → L), and a conv1x1 after the conv3x3.
  *
  * <p>Input Δ; pool P (L, C, S, S); output prompt (B, C, H, W).
+ *
+ * <p>The released code's conventions (docs/decisions/0004-released-code-variant.md) are options: its conv3x3 pads
+ * with zeros, and its fusion generator resizes with aligned corners.
  */
 public final class PromptGenerator extends NetworkBlock {
     private final long channels;
     private final int poolSize;
     private final int side;
+    private final boolean alignCorners;
     private final ConvLayer inputConv;
     private final Linear selector;
     private final Parameter pool;
@@ -40,7 +44,17 @@ public final class PromptGenerator extends NetworkBlock {
      * @param side S, side of each learnable prompt
      */
     public PromptGenerator(long inputChannels, long promptChannels, int poolSize, int side) {
+        this(inputChannels, promptChannels, poolSize, side, false, true);
+    }
+
+    /**
+     * @param alignCorners PyTorch's flag for the bilinear resize of the prompt to the image
+     * @param reflectPadding the conv3x3 pads by reflection (this project) or with zeros (the released code)
+     */
+    public PromptGenerator(long inputChannels, long promptChannels, int poolSize, int side, boolean alignCorners,
+            boolean reflectPadding) {
         super((byte) 1);
+        this.alignCorners = alignCorners;
         this.channels = promptChannels;
         this.poolSize = poolSize;
         this.side = side;
@@ -52,7 +66,8 @@ public final class PromptGenerator extends NetworkBlock {
         pool = addParameter(Parameter.builder().setName("pool").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(poolSize, promptChannels, side, side))
                 .optInitializer(Initializers.unitUniform()).build());
-        refine = addMapChild("refine", ConvLayer.square(promptChannels, promptChannels, 3), promptChannels);
+        refine = addMapChild("refine", ConvLayer.square(promptChannels, promptChannels, 3, reflectPadding),
+                promptChannels);
         outputConv = fusionVariant
                 ? addMapChild("outputConv", ConvLayer.pointwise(promptChannels, promptChannels), promptChannels)
                 : null;
@@ -72,7 +87,7 @@ public final class PromptGenerator extends NetworkBlock {
         NDArray prompts = store.getValue(pool, delta.getDevice(), training).reshape(poolSize, -1);
         prompts.attach(delta.getManager()); // a view of the parameter: free it with this pass's arrays
         NDArray mixed = weights.matMul(prompts).reshape(batch, channels, side, side);
-        NDArray prompt = apply(refine, store, Resize.bilinear(mixed, s.get(2), s.get(3)), training);
+        NDArray prompt = apply(refine, store, Resize.bilinear(mixed, s.get(2), s.get(3), alignCorners), training);
         return new NDList(outputConv == null ? prompt : apply(outputConv, store, prompt, training));
     }
 
