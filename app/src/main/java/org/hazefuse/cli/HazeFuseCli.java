@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             FuseCommand.class,
             SynthHazeCommand.class,
+            SynthDegradeCommand.class,
             InfoCommand.class,
             BenchCommand.class,
             EvalCommand.class,
