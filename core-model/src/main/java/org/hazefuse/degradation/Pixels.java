@@ -53,25 +53,37 @@ final class Pixels {
         }
     }
 
+    /** Below this mean a Poisson draw is exact; at and above it, normal. */
+    static final double POISSON_EXACT_BELOW = 30;
+
+    /** 1/k for the inversion's recurrence: a multiplication per step instead of a division (half the time). */
+    private static final double[] RECIPROCALS = new double[201];
+
+    static {
+        for (int k = 1; k < RECIPROCALS.length; k++) {
+            RECIPROCALS[k] = 1.0 / k;
+        }
+    }
+
     /**
-     * A Poisson draw of mean {@code lambda}: exact by inversion (sequential search) below 30, where it costs about
-     * λ steps; above, the normal approximation N(λ, λ), which at λ ≥ 30 is indistinguishable after quantisation
-     * to 8 bits and keeps the cost per sample constant.
+     * A Poisson draw of mean {@code lambda}: exact by inversion (sequential search from 0) below
+     * {@value #POISSON_EXACT_BELOW}, where it costs about λ steps; above, the normal approximation N(λ, λ), which
+     * at λ ≥ 30 is indistinguishable after quantisation to 8 bits and keeps the cost per sample constant.
      */
     static double poisson(double lambda, SplittableRandom random) {
         if (lambda <= 0) {
             return 0;
         }
-        if (lambda >= 30) {
+        if (lambda >= POISSON_EXACT_BELOW) {
             return Math.max(0, lambda + Math.sqrt(lambda) * random.nextGaussian());
         }
         double u = random.nextDouble();
         double p = Math.exp(-lambda);
         double cumulative = p;
         int k = 0;
-        while (u > cumulative && k < 200) {
+        while (u > cumulative && k < RECIPROCALS.length - 1) {
             k++;
-            p *= lambda / k;
+            p *= lambda * RECIPROCALS[k];
             cumulative += p;
         }
         return k;
