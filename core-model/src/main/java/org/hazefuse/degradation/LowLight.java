@@ -7,7 +7,7 @@ import org.hazefuse.image.FloatImage;
 
 /**
  * Task {@code low-light} (docs/design/lure.md, "Degradations"): {@code y = gain·x^γ}, then the Poisson–Gaussian
- * sensor noise of a dark exposure ({@link Pixels#addPoissonGaussian}). The gamma darkens the shadows more than
+ * sensor noise of a dark exposure ({@link PoissonGaussian}). The gamma darkens the shadows more than
  * the highlights, as an under-exposed camera response does; the gain sets the overall level; the noise comes
  * after the darkening because a dark exposure collects few photons, which is what makes night images grainy.
  *
@@ -62,12 +62,8 @@ public record LowLight(double gamma, double gain, double peak, double readSigma)
     @Override
     public FloatImage apply(FloatImage image, long seed) {
         task().requireModality(Modality.of(image));
-        float[] src = image.data();
-        float[] out = new float[src.length];
-        for (int i = 0; i < src.length; i++) {
-            out[i] = (float) (gain * Math.pow(Math.max(0, src[i]), gamma));
-        }
-        Pixels.addPoissonGaussian(out, peak, readSigma, new SplittableRandom(seed));
+        float[] out = PoissonGaussian.apply(image.data(), x -> gain * Math.pow(Math.max(0, x), gamma), peak, readSigma,
+                new SplittableRandom(seed), true);
         return Pixels.like(image, out);
     }
 

@@ -7,7 +7,7 @@ import org.hazefuse.image.FloatImage;
 
 /**
  * Task {@code noise} (docs/design/lure.md, "Degradations"): visible sensor noise, Gaussian plus Poisson, i.e.
- * the Poisson–Gaussian model ({@link Pixels#addPoissonGaussian}): variance {@code x/peak + σ²} per sample,
+ * the Poisson–Gaussian model ({@link PoissonGaussian}): variance {@code x/peak + σ²} per sample,
  * independent per channel. The Gaussian part alone is the classic denoising benchmark's noise; the Poisson part
  * makes it signal-dependent as real sensors are (Foi et al., "Practical Poissonian-Gaussian noise modeling and
  * fitting for single-image raw-data", IEEE TIP 2008).
@@ -52,8 +52,7 @@ public record SensorNoise(double sigma, double peak) implements Degradation {
     @Override
     public FloatImage apply(FloatImage image, long seed) {
         task().requireModality(Modality.of(image));
-        float[] out = image.data().clone();
-        Pixels.addPoissonGaussian(out, peak, sigma, new SplittableRandom(seed));
+        float[] out = PoissonGaussian.apply(image.data(), x -> x, peak, sigma, new SplittableRandom(seed), true);
         return Pixels.like(image, out);
     }
 

@@ -50,19 +50,51 @@ class DegradationStatisticsTest {
 
     @Test
     void poissonDrawsHaveTheirMeanAsVarianceOnBothSidesOfTheSwitch() {
-        for (double lambda : new double[] {0.5, 4, 25, 60}) {
+        for (double lambda : new double[] {0.5, 4, 12, 29.9, 30, 60, 800}) {
             java.util.SplittableRandom random = new java.util.SplittableRandom(3);
             double sum = 0;
             double sq = 0;
             int n = 200_000;
             for (int i = 0; i < n; i++) {
-                double k = Pixels.poisson(lambda, random);
+                double k = PoissonGaussian.poisson(lambda, random);
                 sum += k;
                 sq += k * k;
             }
             double mean = sum / n;
             assertThat(mean).as("mean at %s", lambda).isCloseTo(lambda, within(0.02 * lambda));
             assertThat(sq / n - mean * mean).as("variance at %s", lambda).isCloseTo(lambda, within(0.04 * lambda));
+        }
+    }
+
+    @Test
+    void exactPoissonDrawsFollowTheProbabilities() {
+        double lambda = 14;
+        int n = 400_000;
+        int[] counts = new int[80];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < n; i++) {
+            counts[(int) PoissonGaussian.poisson(lambda, random)]++;
+        }
+        double logFactorial = 0;
+        for (int k = 0; k <= 25; k++) {
+            logFactorial += k > 0 ? Math.log(k) : 0;
+            double p = Math.exp(-lambda + k * Math.log(lambda) - logFactorial);
+            assertThat((double) counts[k] / n).as("P(%s)", k).isCloseTo(p, within(4 * Math.sqrt(p / n) + 1e-4));
+        }
+    }
+
+    @Test
+    void theEightBitTablesDrawExactlyWhatTheSequentialSearchDraws() {
+        // An image of 8-bit values (as read from files) plus a few others, through a dark tone and a bright one.
+        float[] src = new float[40_000];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = i % 11 == 0 ? (i % 1000) / 1000f : (i % 256) / 255f;
+        }
+        for (double peak : new double[] {80, 300, 5000, Double.POSITIVE_INFINITY}) {
+            java.util.function.DoubleUnaryOperator dark = x -> 0.3 * Math.pow(Math.max(0, x), 2.5);
+            float[] tables = PoissonGaussian.apply(src, dark, peak, 4 / 255.0, new java.util.SplittableRandom(9), true);
+            float[] search = PoissonGaussian.apply(src, dark, peak, 4 / 255.0, new java.util.SplittableRandom(9), false);
+            assertThat(tables).as("peak %s", peak).containsExactly(search);
         }
     }
 
