@@ -49,12 +49,8 @@ public record OverExposure(double gamma, double gain) implements Degradation {
     @Override
     public FloatImage apply(FloatImage image, long seed) {
         task().requireModality(Modality.of(image));
-        float[] src = image.data();
-        float[] out = new float[src.length];
         double inverse = 1 / gamma;
-        for (int i = 0; i < src.length; i++) {
-            out[i] = Pixels.clamp(gain * Math.pow(Math.max(0, src[i]), inverse));
-        }
+        float[] out = Pixels.map(image.data(), x -> gain * Math.pow(Math.max(0, x), inverse));
         return Pixels.like(image, out);
     }
 

@@ -29,6 +29,33 @@ final class Pixels {
         return sum / data.length;
     }
 
+    /**
+     * {@code clamp(f(x))} for every sample, as a new array. Samples that are exactly {@code j/255} (every sample of
+     * an image read from an 8-bit file) look their result up in a 256-entry table filled on first use, so a
+     * {@code Math.pow} per sample becomes one per value; the table holds {@code clamp(f(x))} itself, so both paths
+     * give the same numbers.
+     */
+    static float[] map(float[] src, java.util.function.DoubleUnaryOperator f) {
+        float[] table = new float[256];
+        java.util.Arrays.fill(table, Float.NaN);
+        float[] out = new float[src.length];
+        for (int i = 0; i < src.length; i++) {
+            float x = src[i];
+            int j = (int) (x * 255 + 0.5f);
+            if (j >= 0 && j < 256 && j / 255f == x) {
+                float v = table[j];
+                if (Float.isNaN(v)) {
+                    v = clamp(f.applyAsDouble(x));
+                    table[j] = v;
+                }
+                out[i] = v;
+            } else {
+                out[i] = clamp(f.applyAsDouble(x));
+            }
+        }
+        return out;
+    }
+
     /** Adds zero-mean Gaussian noise of standard deviation {@code sigma} to every sample, in place, clamped. */
     static void addGaussian(float[] data, double sigma, SplittableRandom random) {
         for (int i = 0; i < data.length; i++) {

@@ -139,6 +139,15 @@ class DegradationStatisticsTest {
         OverExposure d = new OverExposure(2, 2);
         FloatImage in = new FloatImage(3, 1, 1, new float[] {0.04f, 0.16f, 0.49f});
         assertThat(d.apply(in.toRgb(), SEED).data()).containsExactly(0.4f, 0.8f, 1f, 0.4f, 0.8f, 1f, 0.4f, 0.8f, 1f);
+        // 8-bit values take the table, others the formula: the same numbers.
+        float[] levels = new float[512];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = i < 256 ? i / 255f : (i - 256) / 256f;
+        }
+        float[] mapped = d.apply(new FloatImage(512, 1, 1, levels).toRgb(), SEED).data();
+        for (int i = 0; i < levels.length; i++) {
+            assertThat(mapped[i]).isEqualTo(Pixels.clamp(2 * Math.pow(levels[i], 0.5)));
+        }
         FloatImage textured = TestImages.textured(40, 30, 3);
         FloatImage out = OverExposure.preset(Severity.MEDIUM).apply(textured, SEED);
         assertThat(TestImages.mean(out)).isGreaterThan(TestImages.mean(textured) + 0.2);
