@@ -162,6 +162,14 @@ class SynthDegradeCommandTest {
         assertThat(Cli.listing(out)).isEmpty();
     }
 
+    @Test
+    void theRootHelpListsTheCommand() {
+        Cli.Result r = Cli.run("--help");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("synth-degrade");
+    }
+
     private static double meanOf(BufferedImage image) {
         double sum = 0;
         int n = 0;
