@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             FuseCommand.class,
             SynthHazeCommand.class,
+            SynthDegradeCommand.class,
             InfoCommand.class,
             ImportWeightsCommand.class,
             BenchCommand.class,
