@@ -250,11 +250,14 @@ public final class WeightsFile {
         return manifest;
     }
 
-    /** Only registered configurations are made and loaded; a manifest's must be one of them, exactly. */
+    /**
+     * Only registered configurations are made and loaded; a manifest's must be one of them, exactly, but for its
+     * density variant, which changes how the density is computed and no parameter (decision 0004).
+     */
     private static void checkRegistered(Path file, IassfConfig config) {
         IassfConfig registered = IassfConfigs.byName(config.name()).orElseThrow(() -> new WeightsFormatException(
                 file, "unknown configuration '" + config.name() + "' (this HazeFuse knows " + IassfConfigs.names()
-                        + ")"));
+                        + ")")).withDensity(config.density());
         String difference = ConfigDifference.first(registered, config);
         if (difference != null) {
             throw new WeightsFormatException(file, "the manifest's configuration '" + config.name()
