@@ -117,14 +117,11 @@ public final class FusePlan {
             inputs.add(p.infrared());
             p.clear().ifPresent(inputs::add);
         }
-        checkNotAnInputFolder(outDir, inputs);
-        List<Item> items = new ArrayList<>();
         Set<Path> targets = new HashSet<>();
         // Existence is the set's business (below); these checks are about inputs and folders.
         AtomicFiles files = new AtomicFiles(inputs, OverwritePolicy.REPLACE);
         for (PairPaths p : found.pairs()) {
-            OutputNames.PairOutputs names = OutputNames.of(outDir, p.stem());
-            for (Path target : names.all()) {
+            for (Path target : OutputNames.of(outDir, p.stem()).all()) {
                 if (!targets.add(target.toAbsolutePath().normalize())) {
                     throw new BadInputException(target, "would be written twice: two pairs have the stem '"
                             + p.stem() + "'");
@@ -133,6 +130,11 @@ public final class FusePlan {
                     files.checkTarget(target);
                 }
             }
+        }
+        checkNotAnInputFolder(outDir, inputs);
+        List<Item> items = new ArrayList<>();
+        for (PairPaths p : found.pairs()) {
+            OutputNames.PairOutputs names = OutputNames.of(outDir, p.stem());
             SetState state = SetState.of(names.all());
             if (policy == ExistingSets.REFUSE && !state.absent()) {
                 throw state.refusal();
