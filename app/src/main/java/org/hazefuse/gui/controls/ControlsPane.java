@@ -63,7 +63,11 @@ public final class ControlsPane extends ScrollPane {
 
     private static GridPane densityGrid(DensityControlsViewModel d) {
         GridPane grid = grid();
-        SliderRow.add(grid, 0, "slider-omega", "Haze kept ω", "ω in t = 1 − ω·dark(I/A): lower keeps more haze for depth cues",
+        // ω is the share of the estimated haze that is removed (t = 1 − ω·dark): higher means clearer, so the label
+        // names what grows with it.
+        SliderRow.add(grid, 0, "slider-omega", "Haze removed ω",
+                "ω in t = 1 − ω·dark(I/A): the share of the estimated haze that is removed. Higher is clearer; "
+                        + "lower leaves some haze for depth cues",
                 DensityControlsViewModel.OMEGA_MIN, DensityControlsViewModel.OMEGA_MAX, d.omegaProperty(),
                 v -> String.format(Locale.ROOT, "%.2f", v));
         SliderRow.add(grid, 2, "slider-window", "Dark-channel window", "Side of the minimum filter window, in pixels (odd)",
