@@ -238,8 +238,17 @@ public final class MainWindow {
         model.setId("model-chooser");
         model.valueProperty().bindBidirectional(vm.session().modelProperty());
         model.setPromptText("No model available");
-        model.setTooltip(new Tooltip("The model that dehazes and fuses"));
-        model.setMinWidth(Region.USE_PREF_SIZE);
+        // Weights files show as "name · folder" (a fine-tuned model's full path pushed the toolbar off the
+        // window); the full path is in the tooltip. The width stays bounded whatever is listed.
+        model.setCellFactory(list -> new ModelCell());
+        model.setButtonCell(new ModelCell());
+        Tooltip modelTip = new Tooltip();
+        modelTip.textProperty().bind(Bindings.createStringBinding(() -> vm.session().modelProperty().get() == null
+                ? "The model that dehazes and fuses"
+                : "The model that dehazes and fuses: " + vm.session().modelProperty().get(), vm.session().modelProperty()));
+        model.setTooltip(modelTip);
+        model.setMinWidth(90);
+        model.setMaxWidth(MODEL_BOX_WIDTH);
         Label modelLabel = new Label("Model");
         modelLabel.setMinWidth(Region.USE_PREF_SIZE);
         Button run = button("Run", "Run the model on the current pair (Ctrl+R, F5)", vm.run()::run);
@@ -284,6 +293,18 @@ public final class MainWindow {
         zoom.setMinWidth(48);
         return new ToolBar(openPair, openFolder, new Separator(), modelLabel, model, run, cancel, auto,
                 new Separator(), layouts, new Separator(), zoomOut, zoomIn, fit, actual, zoom);
+    }
+
+    private static final double MODEL_BOX_WIDTH = 230;
+
+    /** A model chooser entry: the short label, the full name as its tooltip. */
+    private static final class ModelCell extends javafx.scene.control.ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : org.hazefuse.gui.run.ModelLabels.shortLabel(item));
+            setTooltip(empty || item == null ? null : new Tooltip(item));
+        }
     }
 
     private static Button button(String text, String tip, Runnable action) {

@@ -44,6 +44,7 @@ public final class ViewModels {
                 new ExportServices(services.executor(), services.dialogs(), services.settings(), services.reader(),
                         services.haze(), services.writer(), services.metrics()));
         pairList.selectedProperty().addListener((obs, old, now) -> input.load(now));
+        input.setOnUnreadable(pairList::remove);
     }
 
     /** Stops reading and running and frees the open method; called when the window closes. */

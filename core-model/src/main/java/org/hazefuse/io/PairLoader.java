@@ -33,9 +33,10 @@ public final class PairLoader {
         FloatImage infrared = loader.readInfrared(paths.infrared());
         if (!visible.sameSize(infrared)) {
             if (sizeMismatch == SizeMismatch.FAIL) {
-                throw new BadInputException(paths.infrared(), "size " + size(infrared) + " differs from the visible image "
+                throw new InfraredSizeException(paths.infrared(), "size " + size(infrared) + " differs from the visible image "
                         + paths.visible() + " (" + size(visible) + "); the pair must be registered "
-                        + "(or ask to resize infrared to visible)");
+                        + "(or ask to resize infrared to visible)",
+                        visible.width(), visible.height(), infrared.width(), infrared.height());
             }
             infrared = Resize.resize(infrared, visible.width(), visible.height());
         }

@@ -71,6 +71,10 @@ public final class RunViewModel {
         };
         density.addListener((obs, old, now) -> changed.run());
         session.modelProperty().addListener((obs, old, now) -> changed.run());
+        // The status bar names the chosen model from the start, not only after a run succeeded (a first pair
+        // that fails to read would otherwise leave it blank); a run replaces it with the method's description.
+        device.set(ModelLabels.shortLabel(session.modelProperty().get()));
+        session.modelProperty().addListener((obs, old, now) -> device.set(ModelLabels.shortLabel(now)));
     }
 
     /** A new input is shown: run it when auto-run is on. */
@@ -113,9 +117,17 @@ public final class RunViewModel {
         runHandle = executor.execute(BackgroundTask.of("Running " + name, (p, cancel) -> {
             FusionMethod method = methods.get(name);
             cancel.throwIfCancelled();
-            FusionResult r = method.run(in, settings, cancel);
+            // Tiled methods say how far they are; the bar and the status line follow (see onProgress).
+            FusionResult r = method.run(in, settings, cancel,
+                    (done, total) -> p.update((double) done / total, done + " of " + total + " tiles"));
             return new Outcome(in, r, FxImages.toFx(r.dehazed()), FxImages.toHeat(r.density()),
                     FxImages.toFx(r.fused()), method.description() + " · " + methods.deviceDescription());
+        }).onProgress((fraction, message) -> {
+            if (gen == generation && running.get() && fraction >= 0) {
+                progress.set(fraction);
+                session.statusProperty().set(String.format(java.util.Locale.ROOT, "Running %s on %s … %s (%.0f %%)",
+                        name, in.name(), message, fraction * 100));
+            }
         }).onSuccess(o -> {
             if (gen != generation) {
                 return;
@@ -184,12 +196,12 @@ public final class RunViewModel {
         return running.getReadOnlyProperty();
     }
 
-    /** Negative while running (indeterminate), 0 when idle. */
+    /** While running, the share of tiles done, or negative (indeterminate) until a method reports; 0 when idle. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
 
-    /** The open method's description: configuration and device. */
+    /** The chosen model, and once it ran, the open method's description: configuration and device. */
     public ReadOnlyStringProperty deviceProperty() {
         return device.getReadOnlyProperty();
     }

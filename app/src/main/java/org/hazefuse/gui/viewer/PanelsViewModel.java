@@ -23,6 +23,7 @@ public final class PanelsViewModel {
     private final Map<Panel, ObjectProperty<Image>> images = new EnumMap<>(Panel.class);
     private final Map<Panel, ReadOnlyStringWrapper> values = new EnumMap<>(Panel.class);
     private final ReadOnlyStringWrapper cursorText = new ReadOnlyStringWrapper("");
+    private static final char NBSP = '\u00a0';
 
     public PanelsViewModel(Session session, ViewerViewModel viewer) {
         this.session = session;
@@ -72,12 +73,14 @@ public final class PanelsViewModel {
         }
         FloatImage[] shown = {in.visible(), in.infrared(), r == null ? null : r.dehazed(),
                 r == null ? null : r.density(), r == null ? null : r.fused()};
-        StringBuilder line = new StringBuilder("x " + x + ", y " + y);
+        // Within an entry the spaces are no-break spaces: a wrapped line breaks only between panels.
+        StringBuilder line = new StringBuilder("x " + x + "," + NBSP + "y" + NBSP + y);
         for (Panel p : Panel.values()) {
             FloatImage img = shown[p.ordinal()];
             values.get(p).set(PixelReadout.value(img, x, y, 2));
             if (img != null) {
-                line.append("   ").append(p.shortName()).append(' ').append(PixelReadout.value(img, x, y));
+                line.append("   ").append(p.shortName()).append(NBSP)
+                        .append(PixelReadout.value(img, x, y).replace(' ', NBSP));
             }
         }
         cursorText.set(line.toString());
