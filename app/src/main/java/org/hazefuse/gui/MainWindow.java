@@ -65,7 +65,7 @@ public final class MainWindow {
         this.vm = vm;
         this.export = vm.export();
         this.training = training;
-        this.viewerPane = new ViewerPane(vm.panels(), vm.viewer(), vm.session());
+        this.viewerPane = new ViewerPane(vm.panels(), vm.viewer(), vm.profile(), vm.session());
         this.pairListPane = new PairListPane(vm.pairList());
         this.trainingPane = new TrainingPane(training, dialogs);
         root.setId("main-root");
@@ -79,7 +79,8 @@ public final class MainWindow {
         tabs.getTabs().addAll(viewerTab, trainingTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
-        root.setRight(new ControlsPane(vm.density(), vm.haze(), vm.session().metrics(), export));
+        root.setRight(new ControlsPane(vm.density(), vm.panels().display(), vm.haze(), vm.session().metrics(),
+                vm.run().metricsScopeProperty(), export, vm.figure()::exportFigure));
         root.setBottom(statusBar());
         installDropTarget();
     }
@@ -155,6 +156,7 @@ public final class MainWindow {
                 item("Export current outputs…", "Shortcut+E", export::exportCurrent),
                 item("Export all pairs…", "Shortcut+Shift+E", export::exportAll),
                 item("Export metrics CSV…", null, export::exportMetrics),
+                item("Export figure (PNG or SVG)…", "Shortcut+Shift+F", vm.figure()::exportFigure),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", () -> root.getScene().getWindow().hide()));
 
@@ -292,7 +294,32 @@ public final class MainWindow {
                 () -> String.format(Locale.ROOT, "%.0f %%", viewer.zoom() * 100), viewer.zoomProperty()));
         zoom.setMinWidth(48);
         return new ToolBar(openPair, openFolder, new Separator(), modelLabel, model, run, cancel, auto,
-                new Separator(), layouts, new Separator(), zoomOut, zoomIn, fit, actual, zoom);
+                new Separator(), layouts, new Separator(), zoomOut, zoomIn, fit, actual, zoom, new Separator(),
+                tools(viewer));
+    }
+
+    /** Pan, line profile, region: what a drag in a panel does. */
+    private static HBox tools(ViewerViewModel viewer) {
+        ToggleGroup group = new ToggleGroup();
+        HBox tools = new HBox();
+        tools.getStyleClass().add("segmented");
+        String[] tips = {"Drag pans the images", "Drag draws a line: its profile in all five panels appears below",
+                "Drag draws a region: the metrics cover it"};
+        for (org.hazefuse.gui.viewer.Tool tool : org.hazefuse.gui.viewer.Tool.values()) {
+            ToggleButton b = new ToggleButton(tool.toString());
+            b.setId("tool-" + tool.name().toLowerCase(Locale.ROOT));
+            b.setToggleGroup(group);
+            b.setTooltip(new Tooltip(tips[tool.ordinal()]));
+            b.setSelected(viewer.toolProperty().get() == tool);
+            b.setOnAction(e -> {
+                viewer.toolProperty().set(tool);
+                b.setSelected(true);
+            });
+            viewer.toolProperty().addListener((o, a, now) -> b.setSelected(now == tool));
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            tools.getChildren().add(b);
+        }
+        return tools;
     }
 
     private static final double MODEL_BOX_WIDTH = 230;

@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.hazefuse.gui.session.Session;
 
 /**
@@ -32,11 +33,11 @@ public final class ViewerPane extends BorderPane {
     /** Height of a panel's title bar, added to the image height when sizing panels in a row. */
     private static final double HEADER_HEIGHT = 24;
 
-    public ViewerPane(PanelsViewModel shown, ViewerViewModel viewer, Session session) {
+    public ViewerPane(PanelsViewModel shown, ViewerViewModel viewer, ProfileViewModel profile, Session session) {
         this.session = session;
         getStyleClass().add("viewer-pane");
         for (Panel p : Panel.values()) {
-            ImagePanel panel = new ImagePanel(p.title(), viewer, p == Panel.DENSITY ? new HeatLegend() : null);
+            ImagePanel panel = new ImagePanel(p.title(), viewer, p == Panel.DENSITY ? new ColorBar(shown.display().settingsProperty(Panel.DENSITY)) : null);
             panel.setId("panel-" + p.name().toLowerCase(java.util.Locale.ROOT));
             panel.imageProperty().bind(shown.imageProperty(p));
             panel.valueLabel().textProperty().bind(shown.panelValueProperty(p));
@@ -87,8 +88,14 @@ public final class ViewerPane extends BorderPane {
         cursor.setMinHeight(Region.USE_PREF_SIZE);
         cursor.setMaxWidth(Double.MAX_VALUE);
         setCenter(content);
-        setBottom(cursor);
-        BorderPane.setMargin(cursor, new Insets(2, 6, 2, 6));
+        // The profile chart joins the read-out line below the panels while a line is drawn.
+        AnalysisPane analysis = new AnalysisPane(profile, viewer);
+        analysis.setId("analysis-pane");
+        analysis.visibleProperty().bind(viewer.lineProperty().isNotNull());
+        analysis.managedProperty().bind(analysis.visibleProperty());
+        javafx.scene.layout.VBox bottom = new javafx.scene.layout.VBox(analysis, cursor);
+        setBottom(bottom);
+        VBox.setMargin(cursor, new Insets(2, 6, 2, 6));
         viewer.layoutProperty().addListener((obs, old, now) -> arrange(now));
         arrange(viewer.layoutProperty().get());
     }
