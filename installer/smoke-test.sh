@@ -167,7 +167,8 @@ cmp -s "$root/usr/share/icons/hicolor/scalable/apps/hazefuse.svg" "$repo/assets/
 dpkg-deb -c "$deb" | awk '{print $2}' | grep -qvx 'root/root' && fail ".deb holds files not owned by root"
 postinst="$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst)"
 grep -q 'ln -sf /opt/hazefuse/bin/HazeFuse /usr/bin/hazefuse' <<<"$postinst" || fail "postinst does not link /usr/bin/hazefuse"
-grep -q 'xdg-desktop-menu' <<<"$postinst" && fail "postinst still registers the menu entry with xdg-desktop-menu"
+grep -vE '^[[:space:]]*#' <<<"$postinst" | grep -q 'xdg-desktop-menu' \
+    && fail "postinst still registers the menu entry with xdg-desktop-menu"
 grep -q 'forget_default_handler$' <<<"$postinst" || fail "postinst leaves HazeFuse as a default image application"
 echo "desktop entry, icon, dependencies and postinst: ok"
 
