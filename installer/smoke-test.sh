@@ -147,22 +147,39 @@ root="$work/deb-root"
 dpkg-deb -x "$deb" "$root"
 dpkg-deb -f "$deb" Package Version Depends
 dpkg-deb -f "$deb" Depends | grep -q 'libgtk-3-0' || fail ".deb does not depend on libgtk-3-0"
-desktop="$root/opt/hazefuse/lib/hazefuse-HazeFuse.desktop"
-[[ -f "$desktop" ]] || fail "no desktop entry in the .deb"
+# The entry and its icon are package files under /usr/share (src/jpackage/desktop-files.sh), so the menu entry
+# exists on every desktop, with or without /etc/xdg/menus.
+desktop="$root/usr/share/applications/hazefuse.desktop"
+[[ -f "$desktop" ]] || fail "no desktop entry in the .deb's /usr/share/applications"
+[[ ! -e "$root/opt/hazefuse/lib/hazefuse-HazeFuse.desktop" ]] || fail "a second desktop entry is left in /opt/hazefuse/lib"
 desktop-file-validate "$desktop" || fail "desktop-file-validate rejected $desktop"
 cat "$desktop"
 grep -qx 'Categories=Graphics;' "$desktop" || fail "desktop entry: category is not Graphics"
 grep -qx 'MimeType=image/png;image/jpeg;image/bmp;image/tiff;' "$desktop" || fail "desktop entry: MIME types"
 grep -qx 'Exec=/opt/hazefuse/bin/HazeFuse %F' "$desktop" || fail "desktop entry: Exec line"
-icon="$(sed -n 's/^Icon=//p' "$desktop")"
-cmp -s "$root$icon" "$repo/assets/icons/hazefuse-512.png" || fail "desktop entry icon $icon is not the HazeFuse icon"
+grep -qx 'Icon=hazefuse' "$desktop" || fail "desktop entry: the icon is not named by its theme name"
+for size in 16 32 48 64 128 256 512; do
+    cmp -s "$root/usr/share/icons/hicolor/${size}x${size}/apps/hazefuse.png" "$repo/assets/icons/hazefuse-$size.png" \
+        || fail "no HazeFuse icon of ${size}x${size} in the hicolor theme"
+done
+cmp -s "$root/usr/share/icons/hicolor/scalable/apps/hazefuse.svg" "$repo/assets/icons/hazefuse.svg" \
+    || fail "no scalable HazeFuse icon in the hicolor theme"
+dpkg-deb -c "$deb" | awk '{print $2}' | grep -qvx 'root/root' && fail ".deb holds files not owned by root"
 postinst="$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst)"
 grep -q 'ln -sf /opt/hazefuse/bin/HazeFuse /usr/bin/hazefuse' <<<"$postinst" || fail "postinst does not link /usr/bin/hazefuse"
-grep -q "xdg-desktop-menu install $(sed "s|^$root||" <<<"$desktop")" <<<"$postinst" || fail "postinst does not add the menu entry"
+grep -vE '^[[:space:]]*#' <<<"$postinst" | grep -q 'xdg-desktop-menu' \
+    && fail "postinst still registers the menu entry with xdg-desktop-menu"
 grep -q 'forget_default_handler$' <<<"$postinst" || fail "postinst leaves HazeFuse as a default image application"
 echo "desktop entry, icon, dependencies and postinst: ok"
 
 fuse_sample deb "$root/opt/hazefuse/bin/HazeFuse" "$root/opt/hazefuse/lib/app/samples"
+
+log ".deb: the installed command's help names it"
+help="$(env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 "$root/opt/hazefuse/bin/HazeFuse" --help 2>&1)" \
+    || fail "hazefuse --help exited with an error"
+grep -q 'Without arguments, hazefuse starts the desktop app' <<<"$help" \
+    || { echo "$help" >&2; fail "the installed command's help does not name 'hazefuse'"; }
+echo "help names the installed command: ok"
 
 if $gui; then
     log "GUI: the extracted launcher under Xvfb"

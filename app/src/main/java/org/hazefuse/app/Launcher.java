@@ -20,13 +20,33 @@ public final class Launcher {
 
     private Launcher() {}
 
+    /** System property the CLI's help names the command by (see {@code HazeFuseCli}'s description). */
+    static final String COMMAND_PROPERTY = "hazefuse.command";
+
     public static void main(String[] args) {
         // The engine's process settings (offline, OpenMP wait policy, malloc) are applied by its one gate,
         // org.hazefuse.runtime.Engines, on first use: nothing here needs to precede it.
+        System.setProperty(COMMAND_PROPERTY, commandName(System.getProperty("jpackage.app-path"),
+                System.getProperty("os.name", "")));
         if (args.length == 0 || opensFilesInGui(args)) {
             System.exit(startGui(args));
         }
         System.exit(HazeFuseCli.run(args));
+    }
+
+    /**
+     * What the user typed to start this program, for the help text: {@code java -jar hazefuse.jar} from a build,
+     * the installed command from a package. jpackage's launchers set {@code jpackage.app-path}; on Linux the
+     * package links the launcher as {@code /usr/bin/hazefuse}, on Windows the console launcher is the command.
+     */
+    static String commandName(String jpackageAppPath, String osName) {
+        if (jpackageAppPath == null || jpackageAppPath.isBlank()) {
+            return "java -jar hazefuse.jar";
+        }
+        if (osName.toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+            return "hazefuse-cli";
+        }
+        return "hazefuse";
     }
 
     /**

@@ -25,12 +25,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hazefuse bench}: speed and memory of IASSF configurations on this machine, written as a Markdown section
- * into {@code BENCHMARKS.md} (see {@link BenchmarkReport}). A benchmark command, not a timed test.
+ * {@code hazefuse bench}: speed and memory of IASSF configurations on this machine as a Markdown section (see
+ * {@link BenchmarkReport}), printed, or merged into the file {@code --out} names (e.g. {@code BENCHMARKS.md}). A
+ * benchmark command, not a timed test.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Measure speed and memory of IASSF configurations into a Markdown file.",
+            "Measure speed and memory of IASSF configurations as a Markdown section",
+            "(printed, or merged into the file --out names).",
             "Forward time per 640x480 pair, training samples/s at 128x128 and",
             "256x256, time per network stage, peak memory, and the machine (CPU,",
             "cores, AVX-512, OS, Java, DJL/PyTorch, load, OpenMP settings)."})
@@ -56,8 +58,11 @@ final class BenchCommand extends HeadlessCommand {
             description = "Square patch sides of the training measurement; empty to skip (default: ${DEFAULT-VALUE}).")
     List<String> trainingSizes;
 
-    @Option(names = "--out", defaultValue = "BENCHMARKS.md", paramLabel = "FILE",
-            description = "Markdown file to write or update (default: ${DEFAULT-VALUE}).")
+    // No default: the tracked BENCHMARKS.md is updated only when asked for by name, so a trial run from a
+    // clone never leaves a modified file in the working copy.
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Markdown file to write or update, e.g. BENCHMARKS.md (only this command's section is "
+                    + "replaced). Without it the section is printed and no file is written.")
     Path out;
 
     @Mixin
@@ -102,7 +107,9 @@ final class BenchCommand extends HeadlessCommand {
                 }
             }
         }
-        new AtomicFiles(List.of(), OverwritePolicy.REPLACE).checkTarget(out.toAbsolutePath());
+        if (out != null) {
+            new AtomicFiles(List.of(), OverwritePolicy.REPLACE).checkTarget(out.toAbsolutePath());
+        }
 
         Device device = device(engine);
         MachineInfo machine = MachineInfo.current();
@@ -128,6 +135,13 @@ final class BenchCommand extends HeadlessCommand {
         }
         String section = BenchmarkReport.section(machine, MachineInfo.currentLoad(), threads, settings, results,
                 ZonedDateTime.now());
+        if (out == null) {
+            out().println();
+            out().print(section);
+            out().println();
+            out().println("Not written to a file: add --out BENCHMARKS.md to update the report with this section.");
+            return ExitCodes.OK;
+        }
         String existing = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
         String merged = BenchmarkReport.merge(existing, BenchmarkReport.key(results), section);
         new AtomicFiles(List.of(), OverwritePolicy.REPLACE).write(out.toAbsolutePath(),

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Infrared-assisted dehazing and infrared-visible fusion (IASSF).%n"
-                + "Without arguments, java -jar hazefuse.jar starts the desktop app.",
+                // The launcher sets hazefuse.command to what the user typed: the installed "hazefuse" command,
+                // or "java -jar hazefuse.jar" from a build (the default when nothing set it, e.g. in tests).
+                + "Without arguments, ${sys:hazefuse.command:-java -jar hazefuse.jar} starts the desktop app.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -63,7 +63,7 @@ public class HazeFuseApp extends Application {
     }
 
     /** The production services: core readers, writer, haze, metrics and method catalog behind the GUI's interfaces. */
-    static GuiServices productionServices(FxDialogService dialogs) {
+    static GuiServices productionServices(org.hazefuse.gui.dialog.DialogService dialogs) {
         return new GuiServices(
                 new FxTaskExecutor("hazefuse-work", 1),
                 new FxTaskExecutor("hazefuse-io", 1),

@@ -65,7 +65,7 @@ public final class MainWindow {
         this.vm = vm;
         this.export = vm.export();
         this.training = training;
-        this.viewerPane = new ViewerPane(vm.panels(), vm.viewer(), vm.session());
+        this.viewerPane = new ViewerPane(vm.panels(), vm.viewer(), vm.profile(), vm.session());
         this.pairListPane = new PairListPane(vm.pairList());
         this.trainingPane = new TrainingPane(training, dialogs);
         root.setId("main-root");
@@ -79,7 +79,8 @@ public final class MainWindow {
         tabs.getTabs().addAll(viewerTab, trainingTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
-        root.setRight(new ControlsPane(vm.density(), vm.haze(), vm.session().metrics(), export));
+        root.setRight(new ControlsPane(vm.density(), vm.panels().display(), vm.haze(), vm.session().metrics(),
+                vm.run().metricsScopeProperty(), export, vm.figure()::exportFigure));
         root.setBottom(statusBar());
         installDropTarget();
     }
@@ -155,6 +156,7 @@ public final class MainWindow {
                 item("Export current outputs…", "Shortcut+E", export::exportCurrent),
                 item("Export all pairs…", "Shortcut+Shift+E", export::exportAll),
                 item("Export metrics CSV…", null, export::exportMetrics),
+                item("Export figure (PNG or SVG)…", "Shortcut+Shift+F", vm.figure()::exportFigure),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", () -> root.getScene().getWindow().hide()));
 
@@ -238,8 +240,17 @@ public final class MainWindow {
         model.setId("model-chooser");
         model.valueProperty().bindBidirectional(vm.session().modelProperty());
         model.setPromptText("No model available");
-        model.setTooltip(new Tooltip("The model that dehazes and fuses"));
-        model.setMinWidth(Region.USE_PREF_SIZE);
+        // Weights files show as "name · folder" (a fine-tuned model's full path pushed the toolbar off the
+        // window); the full path is in the tooltip. The width stays bounded whatever is listed.
+        model.setCellFactory(list -> new ModelCell());
+        model.setButtonCell(new ModelCell());
+        Tooltip modelTip = new Tooltip();
+        modelTip.textProperty().bind(Bindings.createStringBinding(() -> vm.session().modelProperty().get() == null
+                ? "The model that dehazes and fuses"
+                : "The model that dehazes and fuses: " + vm.session().modelProperty().get(), vm.session().modelProperty()));
+        model.setTooltip(modelTip);
+        model.setMinWidth(90);
+        model.setMaxWidth(MODEL_BOX_WIDTH);
         Label modelLabel = new Label("Model");
         modelLabel.setMinWidth(Region.USE_PREF_SIZE);
         Button run = button("Run", "Run the model on the current pair (Ctrl+R, F5)", vm.run()::run);
@@ -283,7 +294,44 @@ public final class MainWindow {
                 () -> String.format(Locale.ROOT, "%.0f %%", viewer.zoom() * 100), viewer.zoomProperty()));
         zoom.setMinWidth(48);
         return new ToolBar(openPair, openFolder, new Separator(), modelLabel, model, run, cancel, auto,
-                new Separator(), layouts, new Separator(), zoomOut, zoomIn, fit, actual, zoom);
+                new Separator(), layouts, new Separator(), zoomOut, zoomIn, fit, actual, zoom, new Separator(),
+                tools(viewer));
+    }
+
+    /** Pan, line profile, region: what a drag in a panel does. */
+    private static HBox tools(ViewerViewModel viewer) {
+        ToggleGroup group = new ToggleGroup();
+        HBox tools = new HBox();
+        tools.getStyleClass().add("segmented");
+        String[] tips = {"Drag pans the images", "Drag draws a line: its profile in all five panels appears below",
+                "Drag draws a region: the metrics cover it"};
+        for (org.hazefuse.gui.viewer.Tool tool : org.hazefuse.gui.viewer.Tool.values()) {
+            ToggleButton b = new ToggleButton(tool.toString());
+            b.setId("tool-" + tool.name().toLowerCase(Locale.ROOT));
+            b.setToggleGroup(group);
+            b.setTooltip(new Tooltip(tips[tool.ordinal()]));
+            b.setSelected(viewer.toolProperty().get() == tool);
+            b.setOnAction(e -> {
+                viewer.toolProperty().set(tool);
+                b.setSelected(true);
+            });
+            viewer.toolProperty().addListener((o, a, now) -> b.setSelected(now == tool));
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            tools.getChildren().add(b);
+        }
+        return tools;
+    }
+
+    private static final double MODEL_BOX_WIDTH = 230;
+
+    /** A model chooser entry: the short label, the full name as its tooltip. */
+    private static final class ModelCell extends javafx.scene.control.ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : org.hazefuse.gui.run.ModelLabels.shortLabel(item));
+            setTooltip(empty || item == null ? null : new Tooltip(item));
+        }
     }
 
     private static Button button(String text, String tip, Runnable action) {

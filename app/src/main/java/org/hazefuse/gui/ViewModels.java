@@ -3,6 +3,7 @@ package org.hazefuse.gui;
 import org.hazefuse.gui.controls.DensityControlsViewModel;
 import org.hazefuse.gui.export.ExportServices;
 import org.hazefuse.gui.export.ExportViewModel;
+import org.hazefuse.gui.export.FigureExportViewModel;
 import org.hazefuse.gui.haze.HazeControlsViewModel;
 import org.hazefuse.gui.inference.MethodHolder;
 import org.hazefuse.gui.input.PairListViewModel;
@@ -11,6 +12,7 @@ import org.hazefuse.gui.run.ModelChoiceViewModel;
 import org.hazefuse.gui.run.RunViewModel;
 import org.hazefuse.gui.session.Session;
 import org.hazefuse.gui.viewer.PanelsViewModel;
+import org.hazefuse.gui.viewer.ProfileViewModel;
 import org.hazefuse.gui.viewer.ViewerViewModel;
 import org.hazefuse.method.DensitySettings;
 
@@ -26,24 +28,29 @@ public final class ViewModels {
     private final HazeControlsViewModel haze = new HazeControlsViewModel();
     private final ViewerViewModel viewer = new ViewerViewModel();
     private final PanelsViewModel panels = new PanelsViewModel(session, viewer);
+    private final ProfileViewModel profile = new ProfileViewModel(viewer, panels, session);
     private final ModelChoiceViewModel models;
     private final RunViewModel run;
     private final InputViewModel input;
     private final ExportViewModel export;
+    private final FigureExportViewModel figure;
 
     public ViewModels(GuiServices services, DensitySettings initialDensity) {
         MethodHolder methods = new MethodHolder(services.methods());
         pairList = new PairListViewModel(services.ioExecutor(), services.dialogs(), services.settings());
         density = new DensityControlsViewModel(initialDensity);
         models = new ModelChoiceViewModel(session, methods.names(), methods.preferred(), services.dialogs());
-        run = new RunViewModel(session, panels, density.settingsProperty(), methods, services.executor(),
+        run = new RunViewModel(session, panels, density.settingsProperty(), viewer.regionProperty(), methods,
+                services.executor(),
                 services.ioExecutor(), services.metrics(), services.dialogs(), services.debouncer());
         input = new InputViewModel(session, panels, run, haze, services.ioExecutor(), services.reader(),
                 services.haze(), services.dialogs(), services.debouncer());
-        export = new ExportViewModel(session, pairList, haze, density.settingsProperty(), methods,
-                new ExportServices(services.executor(), services.dialogs(), services.settings(), services.reader(),
-                        services.haze(), services.writer(), services.metrics()));
+        ExportServices exportServices = new ExportServices(services.executor(), services.dialogs(),
+                services.settings(), services.reader(), services.haze(), services.writer(), services.metrics());
+        export = new ExportViewModel(session, pairList, haze, density.settingsProperty(), methods, exportServices);
+        figure = new FigureExportViewModel(session, panels, pairList, exportServices);
         pairList.selectedProperty().addListener((obs, old, now) -> input.load(now));
+        input.setOnUnreadable(pairList::remove);
     }
 
     /** Stops reading and running and frees the open method; called when the window closes. */
@@ -76,6 +83,10 @@ public final class ViewModels {
         return panels;
     }
 
+    public ProfileViewModel profile() {
+        return profile;
+    }
+
     public ModelChoiceViewModel models() {
         return models;
     }
@@ -90,5 +101,9 @@ public final class ViewModels {
 
     public ExportViewModel export() {
         return export;
+    }
+
+    public FigureExportViewModel figure() {
+        return figure;
     }
 }

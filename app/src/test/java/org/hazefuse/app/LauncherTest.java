@@ -40,4 +40,12 @@ class LauncherTest {
         assertThat(Launcher.opensFilesInGui(new String[] {file.toString(), file.toString(), file.toString()}))
                 .isFalse();
     }
+
+    @Test
+    void theHelpNamesTheInstalledCommandWhenStartedFromAPackage() {
+        assertThat(Launcher.commandName(null, "Linux")).isEqualTo("java -jar hazefuse.jar");
+        assertThat(Launcher.commandName("/opt/hazefuse/bin/HazeFuse", "Linux")).isEqualTo("hazefuse");
+        assertThat(Launcher.commandName("C:\\Program Files\\HazeFuse\\hazefuse-cli.exe", "Windows 11"))
+                .isEqualTo("hazefuse-cli");
+    }
 }

@@ -62,4 +62,24 @@ class BenchCommandTest {
         assertThat(r.err()).contains("'big'");
         assertThat(tmp.resolve("B.md")).doesNotExist();
     }
+
+    @Test
+    void withoutOutTheSectionIsPrintedAndNoFileIsWritten() throws IOException {
+        // Surefire runs in the module folder: the old default wrote app/BENCHMARKS.md there (and the tracked
+        // BENCHMARKS.md when run from the repository root).
+        Path defaultReport = Path.of("BENCHMARKS.md").toAbsolutePath();
+        boolean existed = Files.exists(defaultReport);
+        String before = existed ? Files.readString(defaultReport) : null;
+
+        Cli.Result r = Cli.run("bench", "--models", "tiny", "--size", "16x16", "--runs", "1", "--warmup", "0",
+                "--train-sizes=");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("<!-- hazefuse bench tiny: begin").contains("--out BENCHMARKS.md");
+        if (existed) {
+            assertThat(Files.readString(defaultReport)).isEqualTo(before);
+        } else {
+            assertThat(defaultReport).doesNotExist();
+        }
+    }
 }

@@ -43,4 +43,22 @@ class HazeFuseCliTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("tpu");
     }
+
+    @Test
+    void helpNamesTheCommandTheLauncherWasStartedAs() {
+        assertThat(Cli.run("--help").out()).contains("Without arguments, java -jar hazefuse.jar starts the desktop app");
+        String before = System.getProperty("hazefuse.command");
+        System.setProperty("hazefuse.command", "hazefuse");
+        try {
+            Cli.Result r = Cli.run("--help");
+            assertThat(r.out()).contains("Without arguments, hazefuse starts the desktop app")
+                    .doesNotContain("java -jar");
+        } finally {
+            if (before == null) {
+                System.clearProperty("hazefuse.command");
+            } else {
+                System.setProperty("hazefuse.command", before);
+            }
+        }
+    }
 }

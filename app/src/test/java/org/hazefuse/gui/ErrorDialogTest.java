@@ -92,9 +92,14 @@ class ErrorDialogTest {
         Platform.runLater(() -> vm.pairList().addFiles(List.of(small.visible(), large.infrared())));
         WaitForAsyncUtils.waitForFxEvents();
 
-        String text = ((Label) dialogPane(robot).getContent()).getText();
+        DialogPane pane = dialogPane(robot);
+        String text = ((Label) pane.getContent()).getText();
         assertThat(text).contains("FLIR_00006.jpg").contains("500x329").contains("128x128");
-        robot.clickOn("OK");
+        // Not a dead end any more: the dialog offers the resize; declining leaves the pair out.
+        assertThat(robot.from(pane).lookup("Resize infrared to visible").tryQuery()).isPresent();
+        robot.clickOn(robot.from(pane).lookup("Cancel").queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.pairList().pairs()).isEmpty();
     }
 
     private DialogPane dialogPane(FxRobot robot) {

@@ -14,7 +14,8 @@ import org.hazefuse.io.PairNames.Role;
 
 /**
  * Pairs what a user dropped: folders by {@link PairFinder#inFolder} when they hold an infrared subfolder, else by
- * their loose images; loose images two by role, more by {@link PairNames#key}. Problems are collected, not thrown,
+ * their loose images; a single loose image with the partner found beside it ({@link PartnerLookup}); loose images
+ * two by role, more by {@link PairNames#key}. Problems are collected, not thrown,
  * so one bad file does not lose the rest of a drop.
  */
 final class DropPairing {
@@ -35,6 +36,12 @@ final class DropPairing {
             } else {
                 problems.add(p + ": not an image file (expected PNG, JPEG, BMP or TIFF).");
             }
+        }
+        if (loose.size() == 1) {
+            // One image of a pair: its partner is looked up beside it, so dropping either file opens the pair.
+            Optional<PairPaths> found = PartnerLookup.find(loose.get(0));
+            found.ifPresentOrElse(pairs::add, () -> problems.add(PartnerLookup.notFound(loose.get(0))));
+            return new DroppedPairs(pairs, List.of(), problems);
         }
         if (loose.size() == 2) {
             Optional<PairPaths> two = PairFinder.orderByName(loose.get(0), loose.get(1));

@@ -189,7 +189,8 @@ public final class PairFinder {
 
     /**
      * Pairs files and folders as a user dropped or opened them: each folder by {@link #inFolder} when it has an
-     * infrared subfolder, else by its loose images; two loose images by {@link #orderByName} (undecided when the
+     * infrared subfolder, else by its loose images; one loose image with its partner found next to it (same name
+     * with the other role word, or the same name in the other role's sibling folder); two loose images by {@link #orderByName} (undecided when the
      * names do not tell); more loose images grouped by {@link PairNames#key}. Nothing is thrown for one bad file:
      * it becomes a problem line.
      */

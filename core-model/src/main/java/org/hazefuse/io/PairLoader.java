@@ -1,6 +1,5 @@
 package org.hazefuse.io;
 
-import java.util.List;
 import java.util.Optional;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.image.Resize;
@@ -34,9 +33,9 @@ public final class PairLoader {
         FloatImage infrared = loader.readInfrared(paths.infrared());
         if (!visible.sameSize(infrared)) {
             if (sizeMismatch == SizeMismatch.FAIL) {
-                throw new BadInputException(paths.infrared(), "size " + size(infrared) + " differs from the visible image "
+                throw new InfraredSizeException(paths.infrared(), "size " + size(infrared) + " differs from the visible image "
                         + paths.visible() + " (" + size(visible) + "); the pair must be registered",
-                        List.of(Remedy.RESIZE_INFRARED));
+                        visible.width(), visible.height(), infrared.width(), infrared.height());
             }
             infrared = Resize.resize(infrared, visible.width(), visible.height());
         }

@@ -23,6 +23,14 @@ public interface FusionMethod extends AutoCloseable {
      */
     FusionResult run(ImagePair pair, DensitySettings settings, CancelSignal cancel);
 
+    /**
+     * Runs the method and tells {@code progress} how far it is (tiles done of total) where the method can say;
+     * see {@link RunProgress}.
+     */
+    default FusionResult run(ImagePair pair, DensitySettings settings, CancelSignal cancel, RunProgress progress) {
+        return run(pair, settings, RunProgress.carriedBy(cancel, progress));
+    }
+
     default FusionResult run(ImagePair pair) {
         return run(pair, DensitySettings.DEFAULT, CancelSignal.NEVER);
     }

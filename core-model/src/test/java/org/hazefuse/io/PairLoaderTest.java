@@ -44,6 +44,18 @@ class PairLoaderTest {
     }
 
     @Test
+    void aSizeMismatchCarriesBothSizesSoAFrontEndCanOfferTheResize() throws IOException {
+        Path vis = TestFiles.write(TestFiles.rgbPattern(8, 6), "png", dir.resolve("v.png"));
+        Path ir = TestFiles.write(TestFiles.rgbPattern(4, 3), "png", dir.resolve("i.png"));
+        assertThatThrownBy(() -> new PairLoader().load(new PairPaths("s", vis, ir)))
+                .isInstanceOfSatisfying(InfraredSizeException.class, e -> {
+                    assertThat(e.file()).isEqualTo(ir);
+                    assertThat(new int[] {e.visibleWidth(), e.visibleHeight(), e.infraredWidth(), e.infraredHeight()})
+                            .containsExactly(8, 6, 4, 3);
+                });
+    }
+
+    @Test
     void resizesInfraredToVisibleWhenAsked() throws IOException {
         BufferedImage gray = new BufferedImage(4, 2, BufferedImage.TYPE_BYTE_GRAY);
         gray.getRaster().setSamples(0, 0, 4, 2, 0, new int[] {0, 100, 200, 250, 10, 110, 210, 250});

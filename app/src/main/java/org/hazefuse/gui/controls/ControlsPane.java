@@ -27,13 +27,16 @@ import org.hazefuse.haze.DepthMode;
 public final class ControlsPane extends ScrollPane {
     private static final double WIDTH = 300;
 
-    public ControlsPane(DensityControlsViewModel density, HazeControlsViewModel haze, ObservableList<MetricValue> metrics,
-                        ExportViewModel export) {
+    public ControlsPane(DensityControlsViewModel density, org.hazefuse.gui.viewer.DisplayViewModel display,
+                        HazeControlsViewModel haze, ObservableList<MetricValue> metrics,
+                        javafx.beans.value.ObservableValue<String> metricsScope, ExportViewModel export,
+                        Runnable exportFigure) {
         VBox box = new VBox(6,
                 section("Density estimate", densityGrid(density)),
+                section("Display", new DisplayPane(display)),
                 section("Synthesize haze", hazeGrid(haze)),
-                section("Metrics", metrics(metrics)),
-                section("Export", export(export)));
+                section("Metrics", metrics(metrics, metricsScope)),
+                section("Export", export(export, exportFigure)));
         box.setPadding(new Insets(6));
         box.setPrefWidth(WIDTH);
         setContent(box);
@@ -63,7 +66,11 @@ public final class ControlsPane extends ScrollPane {
 
     private static GridPane densityGrid(DensityControlsViewModel d) {
         GridPane grid = grid();
-        SliderRow.add(grid, 0, "slider-omega", "Haze kept ω", "ω in t = 1 − ω·dark(I/A): lower keeps more haze for depth cues",
+        // ω is the share of the estimated haze that is removed (t = 1 − ω·dark): higher means clearer, so the label
+        // names what grows with it.
+        SliderRow.add(grid, 0, "slider-omega", "Haze removed ω",
+                "ω in t = 1 − ω·dark(I/A): the share of the estimated haze that is removed. Higher is clearer; "
+                        + "lower leaves some haze for depth cues",
                 DensityControlsViewModel.OMEGA_MIN, DensityControlsViewModel.OMEGA_MAX, d.omegaProperty(),
                 v -> String.format(Locale.ROOT, "%.2f", v));
         SliderRow.add(grid, 2, "slider-window", "Dark-channel window", "Side of the minimum filter window, in pixels (odd)",
@@ -130,13 +137,19 @@ public final class ControlsPane extends ScrollPane {
         return grid;
     }
 
-    private static VBox metrics(ObservableList<MetricValue> metrics) {
+    private static VBox metrics(ObservableList<MetricValue> metrics, javafx.beans.value.ObservableValue<String> scope) {
         GridPane table = grid();
         table.setId("metrics-table");
         Label empty = new Label("Run a model to see metrics.");
         empty.setWrapText(true);
         empty.getStyleClass().add("hint");
-        VBox box = new VBox(4, empty, table);
+        // Whole frame, or the region drawn with the rectangle tool.
+        Label over = new Label();
+        over.setId("metrics-scope");
+        over.setWrapText(true);
+        over.getStyleClass().add("hint");
+        over.textProperty().bind(scope);
+        VBox box = new VBox(4, over, empty, table);
         metrics.addListener((ListChangeListener<MetricValue>) c -> fillMetrics(table, metrics));
         empty.visibleProperty().bind(Bindings.isEmpty(metrics));
         empty.managedProperty().bind(empty.visibleProperty());
@@ -167,7 +180,7 @@ public final class ControlsPane extends ScrollPane {
         }
     }
 
-    private static VBox export(ExportViewModel export) {
+    private static VBox export(ExportViewModel export, Runnable exportFigure) {
         CheckBox sixteen = new CheckBox("16 bits per sample");
         sixteen.selectedProperty().bindBidirectional(export.sixteenBitProperty());
         Button current = wide(new Button("Export current outputs…"));
@@ -177,6 +190,9 @@ public final class ControlsPane extends ScrollPane {
         all.disableProperty().bind(export.batchRunningProperty());
         Button csv = wide(new Button("Export metrics CSV…"));
         csv.setOnAction(e -> export.exportMetrics());
+        Button figure = wide(new Button("Export figure (PNG or SVG)…"));
+        figure.setId("export-figure");
+        figure.setOnAction(e -> exportFigure.run());
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(export.batchProgressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -186,7 +202,7 @@ public final class ControlsPane extends ScrollPane {
         HBox.setHgrow(progress, Priority.ALWAYS);
         batch.visibleProperty().bind(export.batchRunningProperty());
         batch.managedProperty().bind(batch.visibleProperty());
-        return new VBox(6, sixteen, current, all, csv, batch);
+        return new VBox(6, sixteen, current, all, csv, figure, batch);
     }
 
     private static Button wide(Button b) {

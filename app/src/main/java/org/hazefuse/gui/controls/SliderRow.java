@@ -52,6 +52,7 @@ public final class SliderRow {
     private static void place(GridPane grid, int row, String name, String help, Slider slider,
                               DoubleFunction<String> format) {
         Label label = new Label(name);
+        label.setId(slider.getId() + "-label");
         label.setMinWidth(Label.USE_PREF_SIZE);
         label.setTooltip(new Tooltip(help));
         Label shown = new Label(format.apply(slider.getValue()));

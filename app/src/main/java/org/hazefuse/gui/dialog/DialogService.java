@@ -17,6 +17,14 @@ public interface DialogService {
     boolean confirm(String title, String message);
 
     /**
+     * A question whose answers are actions, e.g. "Resize infrared to visible" or "Cancel": true for {@code accept}.
+     * Buttons that name what happens are read; a bare OK next to a question is a dead end.
+     */
+    default boolean confirm(String title, String message, String accept, String decline) {
+        return confirm(title, message);
+    }
+
+    /**
      * Two dropped images whose names do not tell which is the infrared one.
      *
      * @return the file the user picked as infrared, or empty if they cancelled

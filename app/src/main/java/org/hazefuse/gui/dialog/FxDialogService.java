@@ -40,6 +40,15 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirm(String title, String message, String accept, String decline) {
+        ButtonType yes = new ButtonType(accept, ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(decline, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
+        alert.getButtonTypes().setAll(yes, no);
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    @Override
     public Optional<Path> chooseInfrared(Path first, Path second) {
         ButtonType firstIr = new ButtonType(first.getFileName().toString(), ButtonBar.ButtonData.LEFT);
         ButtonType secondIr = new ButtonType(second.getFileName().toString(), ButtonBar.ButtonData.LEFT);

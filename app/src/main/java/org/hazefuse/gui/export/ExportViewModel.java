@@ -151,7 +151,7 @@ public final class ExportViewModel {
                 InputPair p = pairs.get(i);
                 progress.update((double) i / pairs.size(), p.name());
                 try {
-                    ImagePair in = services.haze().applyIf(services.reader().read(p), hazeNow);
+                    ImagePair in = services.haze().applyIf(services.reader().read(p, session.resizedInfrared().contains(p)), hazeNow);
                     FusionResult r = method.run(in, settings, cancel);
                     for (var e : ExportPlan.files(folder, in, r).entrySet()) {
                         services.writer().writePng(e.getValue(), e.getKey(), depth, inputs);

@@ -47,7 +47,8 @@ public final class FxImages {
         return wrap(map.width(), map.height(), argb);
     }
 
-    private static WritableImage wrap(int width, int height, int[] argb) {
+    /** Opaque ARGB pixels (e.g. from the display renderer) as an image that shares the array. */
+    public static WritableImage wrap(int width, int height, int[] argb) {
         // Opaque pixels: premultiplied and straight ARGB coincide, and the pre format is the one Prism draws directly.
         PixelBuffer<IntBuffer> buffer =
                 new PixelBuffer<>(width, height, IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance());

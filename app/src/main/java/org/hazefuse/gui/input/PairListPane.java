@@ -20,11 +20,7 @@ public final class PairListPane extends VBox {
         title.getStyleClass().add("section-title");
         list.setId("pair-list");
         list.setItems(vm.pairs());
-        Label placeholder = new Label("Drop a visible and an infrared image, or a folder, here.\n\nOr use File → Open.");
-        placeholder.setWrapText(true);
-        placeholder.getStyleClass().add("hint");
-        placeholder.setPadding(new Insets(8));
-        list.setPlaceholder(placeholder);
+        list.setPlaceholder(dropZone(vm));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(InputPair item, boolean empty) {
@@ -69,6 +65,34 @@ public final class PairListPane extends VBox {
         setPadding(new Insets(6));
         setPrefWidth(210);
         setMinWidth(160);
+    }
+
+    /**
+     * What the empty list shows: a framed drop target that says what to drop (it lights up while files are dragged
+     * over the window, see app.css), and the same as buttons for those who do not drag.
+     */
+    private static VBox dropZone(PairListViewModel vm) {
+        Label title = new Label("Drop image pairs or folders here");
+        title.setId("drop-zone-title");
+        title.setWrapText(true);
+        title.getStyleClass().add("drop-zone-title");
+        Label detail = new Label("Both images of a pair, a folder of pairs, or one image whose partner is beside it "
+                + "(001_vis.png and 001_ir.png, or vis/ and ir/ folders).");
+        detail.setWrapText(true);
+        detail.getStyleClass().add("hint");
+        Button pair = new Button("Open pair…");
+        pair.setOnAction(e -> vm.openPair());
+        Button folder = new Button("Open folder…");
+        folder.setOnAction(e -> vm.openFolder());
+        pair.setMaxWidth(Double.MAX_VALUE);
+        folder.setMaxWidth(Double.MAX_VALUE);
+        VBox zone = new VBox(8, title, detail, pair, folder);
+        zone.setId("drop-zone");
+        zone.getStyleClass().add("drop-zone");
+        zone.setAlignment(javafx.geometry.Pos.CENTER);
+        zone.setPadding(new Insets(12));
+        zone.setMaxHeight(Double.MAX_VALUE);
+        return zone;
     }
 
     public ListView<InputPair> list() {

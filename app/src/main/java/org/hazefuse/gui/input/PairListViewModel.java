@@ -134,12 +134,21 @@ public final class PairListViewModel {
 
     public void removeSelected() {
         InputPair s = selected.get();
-        if (s == null) {
+        if (s != null) {
+            remove(s);
+        }
+    }
+
+    /** Takes a pair off the list (e.g. one that cannot be read); when it was selected, the next one is. */
+    public void remove(InputPair pair) {
+        int i = pairs.indexOf(pair);
+        if (i < 0) {
             return;
         }
-        int i = pairs.indexOf(s);
-        pairs.remove(s);
-        selected.set(pairs.isEmpty() ? null : pairs.get(Math.min(i, pairs.size() - 1)));
+        pairs.remove(i);
+        if (pair.equals(selected.get())) {
+            selected.set(pairs.isEmpty() ? null : pairs.get(Math.min(i, pairs.size() - 1)));
+        }
     }
 
     public void clear() {

@@ -8,6 +8,16 @@ import org.hazefuse.method.ImagePair;
  */
 @FunctionalInterface
 public interface PairReader {
-    /** @throws org.hazefuse.io.BadInputException naming the file when it cannot be read or the sizes differ */
-    ImagePair read(InputPair pair);
+    /**
+     * @param resizeInfrared resize an infrared image of another size to the visible size (the user agreed to it)
+     *     instead of failing
+     * @throws InfraredSizeDiffers when the sizes differ and {@code resizeInfrared} is false
+     * @throws org.hazefuse.io.BadInputException naming the file when it cannot be read
+     */
+    ImagePair read(InputPair pair, boolean resizeInfrared);
+
+    /** Reads a pair whose sizes must match. */
+    default ImagePair read(InputPair pair) {
+        return read(pair, false);
+    }
 }

@@ -1,6 +1,7 @@
 package org.hazefuse.gui.run;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.image.Image;
@@ -9,6 +10,7 @@ import org.hazefuse.gui.dialog.ErrorMessages;
 import org.hazefuse.gui.haze.HazeControlsViewModel;
 import org.hazefuse.gui.haze.ViewerHaze;
 import org.hazefuse.gui.image.FxImages;
+import org.hazefuse.gui.input.InfraredSizeDiffers;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.input.PairReader;
 import org.hazefuse.gui.session.Session;
@@ -41,6 +43,7 @@ public final class InputViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private TaskHandle loadHandle = TaskHandle.DONE;
     private long generation;
+    private Consumer<InputPair> onUnreadable = pair -> { };
 
     /**
      * @param io reads and synthesizes haze, so a new selection is not queued behind a long inference run
@@ -79,8 +82,9 @@ public final class InputViewModel {
         loading.set(true);
         session.statusProperty().set("Reading " + pair.name() + " …");
         Optional<HazeSettings> hazeNow = haze.current();
+        boolean resize = session.resizedInfrared().contains(pair);
         loadHandle = io.execute(BackgroundTask.of("Reading " + pair.name(), (p, cancel) -> {
-            ImagePair source = reader.read(pair);
+            ImagePair source = reader.read(pair, resize);
             cancel.throwIfCancelled();
             return prepare(source, hazeNow);
         }).onSuccess(prepared -> {
@@ -91,16 +95,49 @@ public final class InputViewModel {
         }).onFailure(e -> {
             if (gen == generation) {
                 loading.set(false);
+                if (e instanceof InfraredSizeDiffers sizes && !resize) {
+                    offerResize(sizes);
+                    return;
+                }
                 Failures.log(LOG, "Cannot read pair " + pair.name(), e);
-                clear();
-                session.statusProperty().set("Could not read " + pair.name() + ".");
                 dialogs.showError("Cannot open the pair " + pair.name(), ErrorMessages.describe(e));
+                dropUnreadable(pair, "Could not read " + pair.name() + "; removed from the list.");
             }
         }).onCancelled(() -> {
             if (gen == generation) {
                 loading.set(false);
             }
         }));
+    }
+
+    /**
+     * Sizes differ: the user may resize the infrared image to the visible one (core's resize, remembered for the
+     * pair so export reads it the same way) or leave the pair out.
+     */
+    private void offerResize(InfraredSizeDiffers sizes) {
+        InputPair pair = sizes.pair();
+        if (dialogs.confirm("The images of " + pair.name() + " differ in size", sizes.question(),
+                "Resize infrared to visible", "Cancel")) {
+            session.resizedInfrared().add(pair);
+            load(pair);
+        } else {
+            dropUnreadable(pair, pair.name() + " not opened: its images differ in size.");
+        }
+    }
+
+    /**
+     * A pair that cannot be shown leaves the list, so the list only holds pairs that open (and the count says
+     * so); the status line says why.
+     */
+    private void dropUnreadable(InputPair pair, String status) {
+        clear();
+        session.statusProperty().set(status);
+        onUnreadable.accept(pair);
+    }
+
+    /** Called with a pair that could not be read (or was declined): the pair list removes it. */
+    public void setOnUnreadable(Consumer<InputPair> action) {
+        this.onUnreadable = action;
     }
 
     /** Haze switched or changed: re-synthesize from the clear source and re-run. */

@@ -18,6 +18,7 @@ import org.hazefuse.gui.task.BackgroundTask;
 import org.hazefuse.gui.task.Debouncer;
 import org.hazefuse.gui.task.TaskExecutor;
 import org.hazefuse.gui.task.TaskHandle;
+import org.hazefuse.gui.viewer.ImageRect;
 import org.hazefuse.gui.viewer.PanelsViewModel;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
@@ -45,6 +46,11 @@ public final class RunViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper metricsScope = new ReadOnlyStringWrapper(WHOLE_FRAME);
+    private final ObservableValue<ImageRect> region;
+    private static final String WHOLE_FRAME = "Whole frame (draw a region with the Region tool)";
+    /** Below this side the structural metrics (gradients, NIQE's patches) have too little to work on. */
+    static final int MIN_REGION_SIDE = 16;
     private TaskHandle runHandle = TaskHandle.DONE;
     private TaskHandle metricsHandle = TaskHandle.DONE;
     private long generation;
@@ -54,8 +60,9 @@ public final class RunViewModel {
      * @param io computes the metrics, so the images appear before them
      */
     public RunViewModel(Session session, PanelsViewModel panels, ObservableValue<DensitySettings> density,
-                        MethodHolder methods, TaskExecutor executor, TaskExecutor io, MetricsService metrics,
-                        DialogService dialogs, Debouncer debouncer) {
+                        ObservableValue<ImageRect> region, MethodHolder methods, TaskExecutor executor,
+                        TaskExecutor io, MetricsService metrics, DialogService dialogs, Debouncer debouncer) {
+        this.region = region;
         this.session = session;
         this.panels = panels;
         this.density = density;
@@ -70,7 +77,21 @@ public final class RunViewModel {
             }
         };
         density.addListener((obs, old, now) -> changed.run());
+        // A drawn region: the metrics of the shown result for that region, without running the model again.
+        region.addListener((obs, old, now) -> {
+            ImagePair in = session.inputProperty().get();
+            FusionResult r = session.resultProperty().get();
+            if (in != null && r != null && !running.get()) {
+                computeMetrics(generation, in, r);
+            } else {
+                metricsScope.set(scopeOf(now));
+            }
+        });
         session.modelProperty().addListener((obs, old, now) -> changed.run());
+        // The status bar names the chosen model from the start, not only after a run succeeded (a first pair
+        // that fails to read would otherwise leave it blank); a run replaces it with the method's description.
+        device.set(ModelLabels.shortLabel(session.modelProperty().get()));
+        session.modelProperty().addListener((obs, old, now) -> device.set(ModelLabels.shortLabel(now)));
     }
 
     /** A new input is shown: run it when auto-run is on. */
@@ -113,9 +134,17 @@ public final class RunViewModel {
         runHandle = executor.execute(BackgroundTask.of("Running " + name, (p, cancel) -> {
             FusionMethod method = methods.get(name);
             cancel.throwIfCancelled();
-            FusionResult r = method.run(in, settings, cancel);
+            // Tiled methods say how far they are; the bar and the status line follow (see onProgress).
+            FusionResult r = method.run(in, settings, cancel,
+                    (done, total) -> p.update((double) done / total, done + " of " + total + " tiles"));
             return new Outcome(in, r, FxImages.toFx(r.dehazed()), FxImages.toHeat(r.density()),
                     FxImages.toFx(r.fused()), method.description() + " · " + methods.deviceDescription());
+        }).onProgress((fraction, message) -> {
+            if (gen == generation && running.get() && fraction >= 0) {
+                progress.set(fraction);
+                session.statusProperty().set(String.format(java.util.Locale.ROOT, "Running %s on %s … %s (%.0f %%)",
+                        name, in.name(), message, fraction * 100));
+            }
         }).onSuccess(o -> {
             if (gen != generation) {
                 return;
@@ -154,12 +183,42 @@ public final class RunViewModel {
     private void computeMetrics(long gen, ImagePair in, FusionResult r) {
         session.metrics().clear();
         metricsHandle.cancel();
-        metricsHandle = io.execute(BackgroundTask.of("Metrics", (p, cancel) -> metrics.compute(in, r))
+        ImageRect rect = region.getValue();
+        metricsScope.set(scopeOf(rect));
+        if (rect != null && (rect.width() < MIN_REGION_SIDE || rect.height() < MIN_REGION_SIDE
+                || rect.x() + rect.width() > in.width() || rect.y() + rect.height() > in.height())) {
+            return;
+        }
+        metricsHandle = io.execute(BackgroundTask.of("Metrics", (p, cancel) -> rect == null
+                        ? metrics.compute(in, r) : metrics.compute(crop(in, rect), crop(r, rect)))
                 .onSuccess(values -> {
                     if (gen == generation) {
                         session.metrics().setAll(values);
                     }
                 }).onFailure(e -> LOG.warn("Metrics of {} failed", in.name(), e)));
+    }
+
+    private static String scopeOf(ImageRect rect) {
+        if (rect == null) {
+            return WHOLE_FRAME;
+        }
+        return rect.width() < MIN_REGION_SIDE || rect.height() < MIN_REGION_SIDE
+                ? "Region " + rect + ": too small for the metrics (at least " + MIN_REGION_SIDE + " pixels a side)"
+                : "Region " + rect;
+    }
+
+    private static ImagePair crop(ImagePair in, ImageRect rect) {
+        return new ImagePair(in.name(), rect.crop(in.visible()), rect.crop(in.infrared()),
+                in.clearVisible().map(rect::crop));
+    }
+
+    private static FusionResult crop(FusionResult r, ImageRect rect) {
+        return new FusionResult(rect.crop(r.dehazed()), rect.crop(r.density()), rect.crop(r.fused()), r.timings());
+    }
+
+    /** What the metrics cover: the whole frame or the drawn region. */
+    public ReadOnlyStringProperty metricsScopeProperty() {
+        return metricsScope.getReadOnlyProperty();
     }
 
     private record Outcome(ImagePair input, FusionResult result, Image dehazed, Image density, Image fused,
@@ -184,12 +243,12 @@ public final class RunViewModel {
         return running.getReadOnlyProperty();
     }
 
-    /** Negative while running (indeterminate), 0 when idle. */
+    /** While running, the share of tiles done, or negative (indeterminate) until a method reports; 0 when idle. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
 
-    /** The open method's description: configuration and device. */
+    /** The chosen model, and once it ran, the open method's description: configuration and device. */
     public ReadOnlyStringProperty deviceProperty() {
         return device.getReadOnlyProperty();
     }

@@ -8,6 +8,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.metrics.MetricValue;
 import org.hazefuse.method.FusionResult;
 import org.hazefuse.method.ImagePair;
@@ -25,6 +27,7 @@ public final class Session {
     private final ObjectProperty<ImagePair> input = new SimpleObjectProperty<>();
     private final ObjectProperty<FusionResult> result = new SimpleObjectProperty<>();
     private final ObservableList<MetricValue> metrics = FXCollections.observableArrayList();
+    private final ObservableSet<InputPair> resizedInfrared = FXCollections.observableSet();
     private final StringProperty status =
             new SimpleStringProperty("Drop a visible and an infrared image, or a folder, to start.");
 
@@ -59,6 +62,11 @@ public final class Session {
     /** The metrics of the shown result; empty while they are computed. */
     public ObservableList<MetricValue> metrics() {
         return metrics;
+    }
+
+    /** Pairs whose infrared image the user agreed to resize to the visible size; read and exported that way. */
+    public ObservableSet<InputPair> resizedInfrared() {
+        return resizedInfrared;
     }
 
     public StringProperty statusProperty() {

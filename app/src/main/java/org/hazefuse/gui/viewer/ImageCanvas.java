@@ -22,6 +22,8 @@ public final class ImageCanvas extends Region {
     private static final Color BACKGROUND = Color.web("#1e1f22");
     private static final Color SPLIT_LINE = Color.web("#ffd166");
     private static final Color PLACEHOLDER = Color.web("#9a9da3");
+    private static final Color LINE = Color.web("#ffd166");
+    private static final Color REGION = Color.web("#4cc9f0");
 
     private final Canvas canvas = new Canvas();
     private final ViewerViewModel viewer;
@@ -41,7 +43,8 @@ public final class ImageCanvas extends Region {
         setMinSize(60, 60);
         setPrefSize(240, 200);
         ObservableValue<?>[] triggers = {image, secondImage, placeholder, viewer.zoomProperty(), viewer.centerXProperty(),
-                viewer.centerYProperty(), viewer.splitProperty(), widthProperty(), heightProperty()};
+                viewer.centerYProperty(), viewer.splitProperty(), widthProperty(), heightProperty(),
+                viewer.lineProperty(), viewer.regionProperty()};
         for (ObservableValue<?> t : triggers) {
             t.addListener((obs, old, now) -> redraw());
         }
@@ -54,9 +57,14 @@ public final class ImageCanvas extends Region {
         setOnMousePressed(e -> {
             dragX = e.getX();
             dragY = e.getY();
+            if (viewer.toolProperty().get() != Tool.PAN && e.getButton() == MouseButton.PRIMARY) {
+                viewer.startShape(e.getX(), e.getY(), getWidth(), getHeight());
+            }
         });
         setOnMouseDragged(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && compare && e.isShiftDown()) {
+            if (viewer.toolProperty().get() != Tool.PAN && e.getButton() == MouseButton.PRIMARY) {
+                viewer.dragShape(e.getX(), e.getY(), getWidth(), getHeight());
+            } else if (e.getButton() == MouseButton.PRIMARY && compare && e.isShiftDown()) {
                 viewer.splitProperty().set(Math.max(0, Math.min(1, e.getX() / getWidth())));
             } else {
                 viewer.panBy(e.getX() - dragX, e.getY() - dragY);
@@ -122,6 +130,7 @@ public final class ImageCanvas extends Region {
         }
         if (!compare || secondImage.get() == null) {
             draw(gc, first, 0, w, w, h);
+            drawShapes(gc, w, h);
             return;
         }
         double splitX = Math.round(viewer.splitProperty().get() * w);
@@ -130,6 +139,29 @@ public final class ImageCanvas extends Region {
         gc.setStroke(SPLIT_LINE);
         gc.setLineWidth(2);
         gc.strokeLine(splitX, 0, splitX, h);
+        drawShapes(gc, w, h);
+    }
+
+    /** The profile line and the region, the same in every panel (image coordinates through the shared view). */
+    private void drawShapes(GraphicsContext gc, double w, double h) {
+        double z = viewer.zoom();
+        double cx = viewer.centerXProperty().get();
+        double cy = viewer.centerYProperty().get();
+        ImageRect r = viewer.regionProperty().get();
+        if (r != null) {
+            gc.setStroke(REGION);
+            gc.setLineWidth(1.5);
+            gc.setLineDashes(6, 4);
+            gc.strokeRect((r.x() - cx) * z + w / 2, (r.y() - cy) * z + h / 2, r.width() * z, r.height() * z);
+            gc.setLineDashes(null);
+        }
+        ImageLine l = viewer.lineProperty().get();
+        if (l != null) {
+            gc.setStroke(LINE);
+            gc.setLineWidth(2);
+            gc.strokeLine((l.x0() - cx) * z + w / 2, (l.y0() - cy) * z + h / 2, (l.x1() - cx) * z + w / 2,
+                    (l.y1() - cy) * z + h / 2);
+        }
     }
 
     /** Draws the part of {@code img} that falls in screen columns [left, right). */

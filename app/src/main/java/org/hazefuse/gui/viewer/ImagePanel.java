@@ -19,7 +19,18 @@ public final class ImagePanel extends BorderPane {
         title.getStyleClass().add("panel-title");
         title.setMinWidth(Label.USE_PREF_SIZE);
         value.getStyleClass().add("panel-value");
-        javafx.scene.layout.HBox header = new javafx.scene.layout.HBox(8, title, value);
+        // The value under the cursor is a convenience (the read-out line below the panels has them all): in a
+        // panel too narrow for it, it is left out rather than cut to "0.60 0.5…".
+        value.setMinWidth(0);
+        javafx.scene.layout.HBox header = new javafx.scene.layout.HBox(8, title, value) {
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                double needed = snappedLeftInset() + title.prefWidth(-1) + getSpacing() + value.prefWidth(-1)
+                        + snappedRightInset();
+                value.setVisible(needed <= getWidth() + 0.5);
+            }
+        };
         header.getStyleClass().add("panel-header");
         setTop(header);
         setCenter(canvas);

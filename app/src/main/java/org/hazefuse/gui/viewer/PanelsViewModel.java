@@ -7,6 +7,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.image.Image;
+import org.hazefuse.gui.display.DisplayRenderer;
+import org.hazefuse.gui.display.DisplaySettings;
+import org.hazefuse.gui.image.FxImages;
 import org.hazefuse.gui.inference.PixelReadout;
 import org.hazefuse.gui.session.Session;
 import org.hazefuse.image.FloatImage;
@@ -21,12 +24,17 @@ public final class PanelsViewModel {
     private final Session session;
     private final ViewerViewModel viewer;
     private final Map<Panel, ObjectProperty<Image>> images = new EnumMap<>(Panel.class);
+    /** The images as handed in, for each panel's default display; what is shown may be re-rendered from values. */
+    private final Map<Panel, Image> base = new EnumMap<>(Panel.class);
+    private final DisplayViewModel display;
     private final Map<Panel, ReadOnlyStringWrapper> values = new EnumMap<>(Panel.class);
     private final ReadOnlyStringWrapper cursorText = new ReadOnlyStringWrapper("");
+    private static final char NBSP = '\u00a0';
 
     public PanelsViewModel(Session session, ViewerViewModel viewer) {
         this.session = session;
         this.viewer = viewer;
+        this.display = new DisplayViewModel(this::values);
         for (Panel p : Panel.values()) {
             images.put(p, new SimpleObjectProperty<>());
             values.put(p, new ReadOnlyStringWrapper(""));
@@ -36,23 +44,80 @@ public final class PanelsViewModel {
                 viewer.setImageSize(in.width(), in.height());
             }
             updateReadout();
+            refreshAll();
         });
-        session.resultProperty().addListener(obs -> updateReadout());
+        session.resultProperty().addListener(obs -> {
+            updateReadout();
+            refreshAll();
+        });
+        for (Panel p : Panel.values()) {
+            display.settingsProperty(p).addListener(obs -> refresh(p));
+        }
         viewer.cursorXProperty().addListener(obs -> updateReadout());
         viewer.cursorYProperty().addListener(obs -> updateReadout());
     }
 
     /** The input's two panels. */
     public void showInput(Image visible, Image infrared) {
-        images.get(Panel.VISIBLE).set(visible);
-        images.get(Panel.INFRARED).set(infrared);
+        show(Panel.VISIBLE, visible);
+        show(Panel.INFRARED, infrared);
     }
 
     /** The result's three panels; nulls empty them. */
     public void showResult(Image dehazed, Image density, Image fused) {
-        images.get(Panel.DEHAZED).set(dehazed);
-        images.get(Panel.DENSITY).set(density);
-        images.get(Panel.FUSED).set(fused);
+        show(Panel.DEHAZED, dehazed);
+        show(Panel.DENSITY, density);
+        show(Panel.FUSED, fused);
+    }
+
+    private void show(Panel p, Image image) {
+        base.put(p, image);
+        refresh(p);
+    }
+
+    private void refreshAll() {
+        for (Panel p : Panel.values()) {
+            refresh(p);
+        }
+        display.imagesChanged();
+    }
+
+    /**
+     * The image a panel shows: the one handed in while its display is the default (built off the UI thread), else
+     * re-rendered from its values under its display settings (one pass over the pixels).
+     */
+    private void refresh(Panel p) {
+        Image given = base.get(p);
+        FloatImage values = values(p);
+        DisplaySettings s = display.settings(p);
+        if (given == null || values == null || s.equals(DisplayViewModel.defaults(p))) {
+            images.get(p).set(given);
+        } else {
+            images.get(p).set(FxImages.wrap(values.width(), values.height(), DisplayRenderer.argb(values, s)));
+        }
+    }
+
+    /** The values a panel shows, or null when it shows nothing. */
+    public FloatImage values(Panel p) {
+        ImagePair in = session.inputProperty().get();
+        FusionResult r = session.resultProperty().get();
+        return switch (p) {
+            case VISIBLE -> in == null ? null : in.visible();
+            case INFRARED -> in == null ? null : in.infrared();
+            case DEHAZED -> r == null ? null : r.dehazed();
+            case DENSITY -> r == null ? null : r.density();
+            case FUSED -> r == null ? null : r.fused();
+        };
+    }
+
+    /** The panel as displayed, as ARGB pixels from its values (for the figure export); null when empty. */
+    public int[] displayedArgb(Panel p) {
+        FloatImage values = values(p);
+        return values == null ? null : DisplayRenderer.argb(values, display.settings(p));
+    }
+
+    public DisplayViewModel display() {
+        return display;
     }
 
     public void clear() {
@@ -72,12 +137,14 @@ public final class PanelsViewModel {
         }
         FloatImage[] shown = {in.visible(), in.infrared(), r == null ? null : r.dehazed(),
                 r == null ? null : r.density(), r == null ? null : r.fused()};
-        StringBuilder line = new StringBuilder("x " + x + ", y " + y);
+        // Within an entry the spaces are no-break spaces: a wrapped line breaks only between panels.
+        StringBuilder line = new StringBuilder("x " + x + "," + NBSP + "y" + NBSP + y);
         for (Panel p : Panel.values()) {
             FloatImage img = shown[p.ordinal()];
             values.get(p).set(PixelReadout.value(img, x, y, 2));
             if (img != null) {
-                line.append("   ").append(p.shortName()).append(' ').append(PixelReadout.value(img, x, y));
+                line.append("   ").append(p.shortName()).append(NBSP)
+                        .append(PixelReadout.value(img, x, y).replace(' ', NBSP));
             }
         }
         cursorText.set(line.toString());

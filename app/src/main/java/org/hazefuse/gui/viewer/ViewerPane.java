@@ -1,6 +1,7 @@
 package org.hazefuse.gui.viewer;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -14,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.hazefuse.gui.session.Session;
 
 /**
@@ -27,14 +29,15 @@ public final class ViewerPane extends BorderPane {
     private final BorderPane compare = new BorderPane();
     private final ImageCanvas compareCanvas;
     private final Session session;
+    private RowLayout rowLayout;
     /** Height of a panel's title bar, added to the image height when sizing panels in a row. */
     private static final double HEADER_HEIGHT = 24;
 
-    public ViewerPane(PanelsViewModel shown, ViewerViewModel viewer, Session session) {
+    public ViewerPane(PanelsViewModel shown, ViewerViewModel viewer, ProfileViewModel profile, Session session) {
         this.session = session;
         getStyleClass().add("viewer-pane");
         for (Panel p : Panel.values()) {
-            ImagePanel panel = new ImagePanel(p.title(), viewer, p == Panel.DENSITY ? new HeatLegend() : null);
+            ImagePanel panel = new ImagePanel(p.title(), viewer, p == Panel.DENSITY ? new ColorBar(shown.display().settingsProperty(Panel.DENSITY)) : null);
             panel.setId("panel-" + p.name().toLowerCase(java.util.Locale.ROOT));
             panel.imageProperty().bind(shown.imageProperty(p));
             panel.valueLabel().textProperty().bind(shown.panelValueProperty(p));
@@ -79,9 +82,20 @@ public final class ViewerPane extends BorderPane {
                 .then("Move the mouse over an image to read pixel values; wheel zooms, drag pans.")
                 .otherwise(shown.cursorTextProperty()));
         cursor.getStyleClass().add("readout");
+        // The line holds up to thirteen numbers; on a narrow window it wraps between panels (the view model keeps
+        // each panel's entry together) instead of being cut off.
+        cursor.setWrapText(true);
+        cursor.setMinHeight(Region.USE_PREF_SIZE);
+        cursor.setMaxWidth(Double.MAX_VALUE);
         setCenter(content);
-        setBottom(cursor);
-        BorderPane.setMargin(cursor, new Insets(2, 6, 2, 6));
+        // The profile chart joins the read-out line below the panels while a line is drawn.
+        AnalysisPane analysis = new AnalysisPane(profile, viewer);
+        analysis.setId("analysis-pane");
+        analysis.visibleProperty().bind(viewer.lineProperty().isNotNull());
+        analysis.managedProperty().bind(analysis.visibleProperty());
+        javafx.scene.layout.VBox bottom = new javafx.scene.layout.VBox(analysis, cursor);
+        setBottom(bottom);
+        VBox.setMargin(cursor, new Insets(2, 6, 2, 6));
         viewer.layoutProperty().addListener((obs, old, now) -> arrange(now));
         arrange(viewer.layoutProperty().get());
     }
@@ -98,36 +112,20 @@ public final class ViewerPane extends BorderPane {
         content.getChildren().add(node);
     }
 
-    /**
-     * One row, vertically centred, each panel as tall as its width needs for the image's aspect ratio (so fitting
-     * fills the panel instead of leaving bands above and below), but never taller than the space.
-     */
+    /** One row of equal panels, each as tall as the image's aspect ratio needs (see {@link RowLayout}). */
     private Region row() {
-        HBox box = new HBox(6);
-        box.setPadding(new Insets(6));
-        box.setFillHeight(false);
-        box.setAlignment(Pos.CENTER);
-        for (ImagePanel p : panels.values()) {
-            HBox.setHgrow(p, Priority.ALWAYS);
-            p.setMaxWidth(Double.MAX_VALUE);
-            p.setPrefWidth(100);
-            p.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
-                double aspect = session.inputProperty().get() == null ? 0.75
-                        : (double) session.inputProperty().get().height() / session.inputProperty().get().width();
-                double wanted = p.getWidth() * aspect + HEADER_HEIGHT;
-                return Math.min(Math.max(wanted, 120), Math.max(120, content.getHeight() - 12));
-            }, p.widthProperty(), content.heightProperty(), session.inputProperty()));
-            p.setMaxHeight(Region.USE_PREF_SIZE);
-            box.getChildren().add(p);
+        if (rowLayout == null) {
+            rowLayout = new RowLayout(List.copyOf(panels.values()), () -> {
+                var in = session.inputProperty().get();
+                return in == null ? 0.75 : (double) in.height() / in.width();
+            }, HEADER_HEIGHT);
+            session.inputProperty().addListener(obs -> rowLayout.requestLayout());
         }
-        return box;
+        rowLayout.adopt();
+        return rowLayout;
     }
 
     private Region grid() {
-        for (ImagePanel p : panels.values()) {
-            p.prefHeightProperty().unbind();
-            p.setPrefHeight(Region.USE_COMPUTED_SIZE);
-        }
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);

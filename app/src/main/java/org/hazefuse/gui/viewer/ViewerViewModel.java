@@ -32,6 +32,11 @@ public final class ViewerViewModel {
     private final IntegerProperty cursorY = new SimpleIntegerProperty(-1);
     private final ObjectProperty<PanelLayout> layout = new SimpleObjectProperty<>(PanelLayout.GRID);
     private final DoubleProperty split = new SimpleDoubleProperty(0.5);
+    private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(Tool.PAN);
+    private final ObjectProperty<ImageLine> line = new SimpleObjectProperty<>();
+    private final ObjectProperty<ImageRect> region = new SimpleObjectProperty<>();
+    private double shapeX;
+    private double shapeY;
     private int imageWidth;
     private int imageHeight;
     private double panelWidth;
@@ -42,6 +47,9 @@ public final class ViewerViewModel {
         boolean changed = width != imageWidth || height != imageHeight;
         imageWidth = width;
         imageHeight = height;
+        if (changed) {
+            clearShapes(); // drawn on an image of another size, they would point elsewhere or off the image
+        }
         if (changed || fitting.get()) {
             fit();
         }
@@ -129,6 +137,43 @@ public final class ViewerViewModel {
             cursorX.set(x);
             cursorY.set(y);
         }
+    }
+
+    /** A press at screen (sx, sy) of a panel of size (w, h) with the line or region tool: the shape starts there. */
+    public void startShape(double sx, double sy, double w, double h) {
+        shapeX = toImageX(sx, w);
+        shapeY = toImageY(sy, h);
+    }
+
+    /** The drag reached screen (sx, sy): the line or region now ends there (shared by all panels). */
+    public void dragShape(double sx, double sy, double w, double h) {
+        double x = Math.max(0, Math.min(imageWidth, toImageX(sx, w)));
+        double y = Math.max(0, Math.min(imageHeight, toImageY(sy, h)));
+        if (tool.get() == Tool.LINE) {
+            line.set(new ImageLine(shapeX, shapeY, x, y));
+        } else if (tool.get() == Tool.RECTANGLE) {
+            region.set(ImageRect.spanning(shapeX, shapeY, x, y, imageWidth, imageHeight));
+        }
+    }
+
+    /** Removes the line and the region (Esc in the viewer, the Clear button, another image size). */
+    public void clearShapes() {
+        line.set(null);
+        region.set(null);
+    }
+
+    public ObjectProperty<Tool> toolProperty() {
+        return tool;
+    }
+
+    /** The line whose profile is shown, in image coordinates; null when none is drawn. */
+    public ObjectProperty<ImageLine> lineProperty() {
+        return line;
+    }
+
+    /** The region the metrics are computed for; null for the whole frame. */
+    public ObjectProperty<ImageRect> regionProperty() {
+        return region;
     }
 
     public void clearHover() {

@@ -13,6 +13,8 @@ public final class FakeDialogService implements DialogService {
 
     public final List<Message> errors = new ArrayList<>();
     public final List<Message> questions = new ArrayList<>();
+    /** The accept button of each question asked with named answers. */
+    public final List<String> acceptLabels = new ArrayList<>();
     public boolean confirmAnswer = true;
     public Optional<Path> infraredAnswer = Optional.empty();
     public List<Path> openImagesAnswer = List.of();
@@ -29,6 +31,12 @@ public final class FakeDialogService implements DialogService {
     public boolean confirm(String title, String message) {
         questions.add(new Message(title, message));
         return confirmAnswer;
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String accept, String decline) {
+        acceptLabels.add(accept);
+        return confirm(title, message);
     }
 
     @Override

@@ -19,6 +19,9 @@ public final class FakeFusionMethod implements FusionMethod {
     public static final String NAME = "fake";
     private final List<DensitySettings> calls = new ArrayList<>();
     private boolean closed;
+    /** Tiles to report progress for (0: a run in one piece, no progress), and what the test does after each. */
+    public volatile int tiles;
+    public volatile Runnable afterTile = () -> { };
 
     @Override
     public String name() {
@@ -34,6 +37,10 @@ public final class FakeFusionMethod implements FusionMethod {
     public synchronized FusionResult run(ImagePair pair, DensitySettings settings, CancelSignal cancel) {
         calls.add(settings);
         cancel.throwIfCancelled();
+        for (int t = 1; t <= tiles; t++) {
+            org.hazefuse.method.RunProgress.report(cancel, t, tiles);
+            afterTile.run();
+        }
         FloatImage vis = pair.visible();
         float[] luma = vis.luma().data();
         float[] density = new float[luma.length];

@@ -42,6 +42,16 @@ public final class SyntheticDrop {
         return dropped;
     }
 
+    /** Fires DRAG_OVER only: files are being dragged over {@code target}, not dropped yet. */
+    public static void dragOver(Node target, List<Path> files) {
+        Dragboard board = DragboardHelper.createDragboard(new MemoryClipboard());
+        ClipboardContent content = new ClipboardContent();
+        content.putFiles(files.stream().map(Path::toFile).toList());
+        board.setContent(content);
+        Event.fireEvent(target, new DragEvent(DragEvent.DRAG_OVER, board, 10, 10, 10, 10, TransferMode.COPY, null,
+                target, null));
+    }
+
     /** The least clipboard a dragboard needs: content by format, every transfer mode allowed. */
     private static final class MemoryClipboard implements TKClipboard {
         private final Map<DataFormat, Object> content = new HashMap<>();

@@ -18,6 +18,7 @@ import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
 import org.hazefuse.method.FusionResult;
 import org.hazefuse.method.ImagePair;
+import org.hazefuse.method.RunProgress;
 import org.hazefuse.runtime.NativeRuntime;
 import org.hazefuse.inference.TilePlan;
 import org.hazefuse.image.Tensors;
@@ -126,6 +127,7 @@ public final class IassfMethod implements FusionMethod {
         DarkChannelPrior.Estimate prior = network.config().physicsPrior()
                 ? DarkChannelPrior.estimate(visible, settings)
                 : null;
+        int done = 0;
         for (TilePlan.Tile t : tiles) {
             cancel.throwIfCancelled();
             try (NDManager tileScope = scope.newSubManager()) {
@@ -141,6 +143,7 @@ public final class IassfMethod implements FusionMethod {
                 accumulate(fused, region, out.fused(), ramp);
                 weights.set(region, weights.get(region).add(ramp));
             }
+            RunProgress.report(cancel, ++done, tiles.size());
         }
         return new IassfOutputs(dehazed.div(weights), density.div(weights), fused.div(weights));
     }
