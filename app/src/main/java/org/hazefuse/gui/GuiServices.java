@@ -5,6 +5,7 @@ import org.hazefuse.gui.dialog.DialogService;
 import org.hazefuse.gui.export.ImageWriter;
 import org.hazefuse.gui.haze.ViewerHaze;
 import org.hazefuse.gui.inference.MethodProvider;
+import org.hazefuse.gui.inference.PublishedWeights;
 import org.hazefuse.gui.input.PairReader;
 import org.hazefuse.gui.metrics.MetricsService;
 import org.hazefuse.gui.prefs.AppSettings;
@@ -21,6 +22,7 @@ import org.hazefuse.gui.training.FineTuner;
  *     twice at once and exports follow the run they export
  * @param ioExecutor reads, pairs, synthesizes haze and computes metrics, so a drop or a new selection is not
  *     queued behind a long inference run
+ * @param published where the IASSF authors' weights are imported to, and the import
  */
 public record GuiServices(
         TaskExecutor executor,
@@ -34,6 +36,7 @@ public record GuiServices(
         MetricsService metrics,
         ImageWriter writer,
         FineTuner trainer,
+        PublishedWeights published,
         AppSettings settings) {
     public GuiServices {
         Objects.requireNonNull(executor, "executor");
@@ -47,6 +50,7 @@ public record GuiServices(
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(writer, "writer");
         Objects.requireNonNull(trainer, "trainer");
+        Objects.requireNonNull(published, "published");
         Objects.requireNonNull(settings, "settings");
     }
 }

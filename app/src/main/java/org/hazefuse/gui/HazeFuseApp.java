@@ -16,6 +16,7 @@ import org.hazefuse.gui.input.BundledSamples;
 import org.hazefuse.gui.adapters.CatalogMethodProvider;
 import org.hazefuse.gui.adapters.CoreFineTuner;
 import org.hazefuse.gui.adapters.CoreImageWriter;
+import org.hazefuse.gui.adapters.CorePublishedWeights;
 import org.hazefuse.gui.adapters.CorePairReader;
 import org.hazefuse.gui.adapters.CoreViewerHaze;
 import org.hazefuse.gui.adapters.SuiteMetricsService;
@@ -62,8 +63,18 @@ public class HazeFuseApp extends Application {
         Application.launch(HazeFuseApp.class);
     }
 
+    /** The user's HazeFuse folder: fine-tuning runs in {@code runs/}, imported weights in {@code weights/}. */
+    static Path userFolder() {
+        return Path.of(System.getProperty("user.home"), ".hazefuse");
+    }
+
     /** The production services: core readers, writer, haze, metrics and method catalog behind the GUI's interfaces. */
     static GuiServices productionServices(org.hazefuse.gui.dialog.DialogService dialogs) {
+        return productionServices(dialogs, userFolder());
+    }
+
+    /** The production services with the HazeFuse folder {@code home} (fine-tuning runs, imported weights). */
+    static GuiServices productionServices(org.hazefuse.gui.dialog.DialogService dialogs, Path home) {
         return new GuiServices(
                 new FxTaskExecutor("hazefuse-work", 1),
                 new FxTaskExecutor("hazefuse-io", 1),
@@ -75,7 +86,8 @@ public class HazeFuseApp extends Application {
                 new CoreViewerHaze(),
                 new SuiteMetricsService(),
                 new CoreImageWriter(),
-                CoreFineTuner.inUserHome(),
+                new CoreFineTuner(home.resolve("runs")),
+                new CorePublishedWeights(home.resolve("weights")),
                 AppSettings.user());
     }
 

@@ -151,7 +151,6 @@ public final class MainWindow {
                 item("Open pair…", "Shortcut+O", pairs::openPair),
                 item("Open folder…", "Shortcut+Shift+O", pairs::openFolder),
                 recent,
-                item("Open weights file…", null, vm.models()::openWeightsFile),
                 new SeparatorMenuItem(),
                 item("Export current outputs…", "Shortcut+E", export::exportCurrent),
                 item("Export all pairs…", "Shortcut+Shift+E", export::exportAll),
@@ -178,6 +177,13 @@ public final class MainWindow {
                 item("Fit to panel", "Shortcut+0", viewer::fit),
                 item("Actual size (100 %)", "Shortcut+1", viewer::actualSize));
 
+        MenuItem importPublished = item("Import published IASSF weights…", null, vm.models()::importPublishedWeights);
+        importPublished.setId("menu-import-published");
+        importPublished.disableProperty().bind(vm.models().importingProperty());
+        MenuItem openWeights = item("Open weights file…", null, vm.models()::openWeightsFile);
+        openWeights.setId("menu-open-weights");
+        Menu model = new Menu("_Model", null, openWeights, importPublished);
+
         Menu process = new Menu("_Run", null,
                 item("Run", "Shortcut+R", vm.run()::run),
                 hidden(item("Run (F5)", "F5", vm.run()::run)),
@@ -189,7 +195,7 @@ public final class MainWindow {
                 hidden(item("Previous pair (Alt)", "Alt+Up", pairs::previous)));
 
         Menu help = new Menu("_Help", null, item("Keyboard shortcuts", "F1", this::showShortcuts));
-        MenuBar bar = new MenuBar(file, view, process, help);
+        MenuBar bar = new MenuBar(file, view, model, process, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -242,8 +248,8 @@ public final class MainWindow {
         model.setPromptText("No model available");
         // Weights files show as "name · folder" (a fine-tuned model's full path pushed the toolbar off the
         // window); the full path is in the tooltip. The width stays bounded whatever is listed.
-        model.setCellFactory(list -> new ModelCell());
-        model.setButtonCell(new ModelCell());
+        model.setCellFactory(list -> new ModelCell(vm.session().modelLabels()));
+        model.setButtonCell(new ModelCell(vm.session().modelLabels()));
         Tooltip modelTip = new Tooltip();
         modelTip.textProperty().bind(Bindings.createStringBinding(() -> vm.session().modelProperty().get() == null
                 ? "The model that dehazes and fuses"
@@ -326,10 +332,16 @@ public final class MainWindow {
 
     /** A model chooser entry: the short label, the full name as its tooltip. */
     private static final class ModelCell extends javafx.scene.control.ListCell<String> {
+        private final java.util.Map<String, String> labels;
+
+        ModelCell(java.util.Map<String, String> labels) {
+            this.labels = labels;
+        }
+
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : org.hazefuse.gui.run.ModelLabels.shortLabel(item));
+            setText(empty || item == null ? null : org.hazefuse.gui.run.ModelLabels.label(item, labels));
             setTooltip(empty || item == null ? null : new Tooltip(item));
         }
     }
@@ -355,8 +367,12 @@ public final class MainWindow {
         device.setMinWidth(Region.USE_PREF_SIZE);
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(140);
-        progress.progressProperty().bind(vm.run().progressProperty());
-        progress.visibleProperty().bind(vm.run().runningProperty().or(vm.input().loadingProperty()));
+        progress.setId("status-progress");
+        // An import has no fractions to report: the bar is indeterminate while it runs.
+        progress.progressProperty().bind(Bindings.when(vm.models().importingProperty()).then(-1.0)
+                .otherwise(vm.run().progressProperty()));
+        progress.visibleProperty().bind(vm.run().runningProperty().or(vm.input().loadingProperty())
+                .or(vm.models().importingProperty()));
         // Elapsed time of the run in flight, so a long CPU run visibly progresses.
         Label elapsed = new Label();
         elapsed.setId("elapsed");

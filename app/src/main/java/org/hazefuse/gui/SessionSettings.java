@@ -32,12 +32,9 @@ public final class SessionSettings {
     }
 
     public void restore(ViewModels vm) {
-        String model = settings.getString(Setting.MODEL);
-        if (vm.session().modelNames().contains(model)) {
-            vm.session().modelProperty().set(model);
-        } else if (model.endsWith(".hzf") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(model))) {
-            vm.models().useWeightsFile(java.nio.file.Path.of(model));
-        }
+        // The last model, unless it is an untrained configuration the user did not choose (see
+        // ModelChoiceViewModel.restore); a weights file that is gone leaves the default.
+        vm.models().restore(settings.getString(Setting.MODEL), settings.getBoolean(Setting.MODEL_CHOSEN));
         vm.session().autoRunProperty().set(settings.getBoolean(Setting.AUTO_RUN));
         try {
             vm.viewer().layoutProperty().set(PanelLayout.valueOf(settings.getString(Setting.LAYOUT)));
@@ -76,6 +73,7 @@ public final class SessionSettings {
         settings.put(Setting.LOG_GUIDED_EPS, Math.log10(s.guidedEps()));
         settings.put(Setting.INFRARED_ASSIST, s.infraredAssist());
         settings.put(Setting.MODEL, vm.session().modelProperty().get() == null ? "" : vm.session().modelProperty().get());
+        settings.put(Setting.MODEL_CHOSEN, vm.models().chosenByUser());
         settings.put(Setting.AUTO_RUN, vm.session().autoRunProperty().get());
         settings.put(Setting.LAYOUT, vm.viewer().layoutProperty().get().name());
         if (stage != null) {

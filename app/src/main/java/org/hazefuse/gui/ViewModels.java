@@ -39,7 +39,9 @@ public final class ViewModels {
         MethodHolder methods = new MethodHolder(services.methods());
         pairList = new PairListViewModel(services.ioExecutor(), services.dialogs(), services.settings());
         density = new DensityControlsViewModel(initialDensity);
-        models = new ModelChoiceViewModel(session, methods.names(), methods.preferred(), services.dialogs());
+        models = new ModelChoiceViewModel(session, methods, services.published(), services.executor(),
+                services.dialogs());
+        panels.outputNoticeProperty().bind(models.outputNoticeProperty());
         run = new RunViewModel(session, panels, density.settingsProperty(), viewer.regionProperty(), methods,
                 services.executor(),
                 services.ioExecutor(), services.metrics(), services.dialogs(), services.debouncer());

@@ -56,7 +56,7 @@ class RealWindowTest {
         // Production threads, reader, catalog, metrics and writer; dialogs from the test; settings thrown away.
         services = new GuiServices(production.executor(), production.ioExecutor(), production.debouncer(),
                 production.uiThread(), dialogs, production.reader(), production.methods(), production.haze(),
-                production.metrics(), production.writer(), production.trainer(),
+                production.metrics(), production.writer(), production.trainer(), production.published(),
                 new org.hazefuse.gui.prefs.AppSettings(prefs));
         vm = new ViewModels(services, org.hazefuse.method.DensitySettings.DEFAULT);
         MainWindow window = new MainWindow(vm, new TrainingViewModel(services.trainer(), dialogs, services.uiThread(),

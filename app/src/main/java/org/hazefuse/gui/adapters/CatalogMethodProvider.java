@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hazefuse.runtime.Engines;
 import org.hazefuse.catalog.MethodCatalog;
+import org.hazefuse.gui.inference.MethodKind;
 import org.hazefuse.gui.inference.MethodProvider;
 import org.hazefuse.method.FusionMethod;
 import org.hazefuse.model.MethodOptions;
@@ -16,25 +17,50 @@ import org.hazefuse.model.MethodOptions;
  */
 public final class CatalogMethodProvider implements MethodProvider {
     private volatile Device device;
+    private volatile List<MethodCatalog.Entry> entries;
+
+    /** The catalog's list, read once: listing reads the shipped weights' manifests, and it does not change. */
+    private List<MethodCatalog.Entry> entries() {
+        List<MethodCatalog.Entry> e = entries;
+        if (e == null) {
+            e = MethodCatalog.list();
+            entries = e;
+        }
+        return e;
+    }
 
     @Override
     public List<String> names() {
-        return MethodCatalog.list().stream().map(MethodCatalog.Entry::name).toList();
+        return entries().stream().map(MethodCatalog.Entry::name).toList();
     }
 
-    /** A trained network if one ships, else the dark-channel + guided-filter baseline, else the first listed. */
+    /**
+     * A trained network if one ships, else the dark-channel + guided-filter baseline, else any baseline: never
+     * an untrained configuration while anything else is listed.
+     */
     @Override
     public Optional<String> preferred() {
-        List<MethodCatalog.Entry> entries = MethodCatalog.list();
-        return entries.stream().filter(e -> e.kind() == MethodCatalog.Kind.TRAINED_NETWORK).findFirst()
-                .or(() -> entries.stream().filter(e -> e.name().equals("dcp+gff")).findFirst())
-                .or(() -> entries.stream().findFirst())
+        return entries().stream().filter(e -> e.kind() == MethodCatalog.Kind.TRAINED_NETWORK).findFirst()
+                .or(() -> entries().stream().filter(e -> e.name().equals("dcp+gff")).findFirst())
+                .or(() -> entries().stream().filter(e -> e.kind() != MethodCatalog.Kind.UNTRAINED_NETWORK).findFirst())
+                .or(() -> entries().stream().findFirst())
                 .map(MethodCatalog.Entry::name);
     }
 
     @Override
+    public MethodKind kind(String name) {
+        return entries().stream().filter(e -> e.name().equals(name)).findFirst()
+                .map(e -> switch (e.kind()) {
+                    case TRAINED_NETWORK -> MethodKind.TRAINED_NETWORK;
+                    case BASELINE -> MethodKind.BASELINE;
+                    case UNTRAINED_NETWORK -> MethodKind.UNTRAINED_NETWORK;
+                })
+                .orElse(MethodKind.TRAINED_NETWORK);
+    }
+
+    @Override
     public String describe(String name) {
-        return MethodCatalog.list().stream().filter(e -> e.name().equals(name)).map(MethodCatalog.Entry::description)
+        return entries().stream().filter(e -> e.name().equals(name)).map(MethodCatalog.Entry::description)
                 .findFirst().orElse(name);
     }
 

@@ -110,7 +110,7 @@ public final class FigureExportViewModel {
             }
             cells.add(new Figure.Cell(p.title(), values.width(), values.height(), argb, bar));
         }
-        String model = session.modelProperty().get() == null ? "" : " · " + org.hazefuse.gui.run.ModelLabels.shortLabel(session.modelProperty().get());
+        String model = session.modelProperty().get() == null ? "" : " · " + org.hazefuse.gui.run.ModelLabels.label(session.modelProperty().get(), session.modelLabels());
         return Optional.of(new Figure(cells, in.name() + model));
     }
 

@@ -43,6 +43,18 @@ public final class MethodHolder implements AutoCloseable {
         return provider.preferred();
     }
 
+    /** What a listed model is; see {@link MethodProvider#kind}. */
+    public MethodKind kind(String name) {
+        return provider.kind(name);
+    }
+
+    /** Closes the method opened under {@code name}, if it is the open one: its weights file was replaced. */
+    public synchronized void forget(String name) {
+        if (name.equals(openName)) {
+            close();
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (open != null) {

@@ -9,7 +9,10 @@ import org.hazefuse.method.FusionMethod;
  * {@link org.hazefuse.gui.adapters.CatalogMethodProvider}; tests pass a fake method.
  */
 public interface MethodProvider {
-    /** Registry names in display order, e.g. {@code lite}, {@code paper}, {@code dcp+gff}. */
+    /**
+     * Registry names, e.g. {@code lite}, {@code paper}, {@code dcp+gff}; the chooser lists them by {@link #kind}
+     * (trained first), in this order within a kind.
+     */
     List<String> names();
 
     /**
@@ -19,9 +22,17 @@ public interface MethodProvider {
      */
     FusionMethod open(String name);
 
-    /** The method selected when the user has not chosen one. */
+    /** The method selected when the user has not chosen one: a trained network when there is one. */
     default Optional<String> preferred() {
         return names().stream().findFirst();
+    }
+
+    /**
+     * What {@code name} is, for the chooser's order and the untrained notice on the panels. A name the provider
+     * does not list (a weights file's path) is a trained network.
+     */
+    default MethodKind kind(String name) {
+        return MethodKind.TRAINED_NETWORK;
     }
 
     /** One line for a tooltip. */

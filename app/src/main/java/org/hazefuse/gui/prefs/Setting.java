@@ -18,6 +18,11 @@ public enum Setting {
     /** Recent pairs and folders, newest first, one per line; a pair is "visible\tinfrared". */
     RECENT_ITEMS(""),
     MODEL(""),
+    /**
+     * Whether the user chose {@link #MODEL} (rather than it being the default): an untrained configuration is
+     * restored only then. Absent (settings written before it) counts as not chosen.
+     */
+    MODEL_CHOSEN(false),
     AUTO_RUN(true),
     LAYOUT("GRID"),
     OMEGA(DensitySettings.DEFAULT.omega()),

@@ -12,6 +12,12 @@ public final class ModelLabels {
     private ModelLabels() {
     }
 
+    /** The label {@code named} gives {@code model} (the session's {@code modelLabels}), else its short label. */
+    public static String label(String model, java.util.Map<String, String> named) {
+        String name = model == null ? null : named.get(model);
+        return name != null ? name : shortLabel(model);
+    }
+
     public static String shortLabel(String model) {
         if (model == null || model.isBlank()) {
             return "";

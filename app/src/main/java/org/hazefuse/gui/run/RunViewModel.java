@@ -90,8 +90,8 @@ public final class RunViewModel {
         session.modelProperty().addListener((obs, old, now) -> changed.run());
         // The status bar names the chosen model from the start, not only after a run succeeded (a first pair
         // that fails to read would otherwise leave it blank); a run replaces it with the method's description.
-        device.set(ModelLabels.shortLabel(session.modelProperty().get()));
-        session.modelProperty().addListener((obs, old, now) -> device.set(ModelLabels.shortLabel(now)));
+        device.set(ModelLabels.label(session.modelProperty().get(), session.modelLabels()));
+        session.modelProperty().addListener((obs, old, now) -> device.set(ModelLabels.label(now, session.modelLabels())));
     }
 
     /** A new input is shown: run it when auto-run is on. */

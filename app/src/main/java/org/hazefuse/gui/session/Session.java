@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.metrics.MetricValue;
@@ -21,6 +22,7 @@ import org.hazefuse.method.ImagePair;
  */
 public final class Session {
     private final ObservableList<String> modelNames = FXCollections.observableArrayList();
+    private final ObservableMap<String, String> modelLabels = FXCollections.observableHashMap();
     private final StringProperty model = new SimpleStringProperty();
     private final BooleanProperty autoRun = new SimpleBooleanProperty(true);
     private final ObjectProperty<ImagePair> source = new SimpleObjectProperty<>();
@@ -34,6 +36,14 @@ public final class Session {
     /** The models the chooser offers: the catalog's, then weights files the user opened. */
     public ObservableList<String> modelNames() {
         return modelNames;
+    }
+
+    /**
+     * Names shown instead of a model's own (see {@link org.hazefuse.gui.run.ModelLabels#label}): the imported
+     * published weights are "IASSF (published weights)", not their path.
+     */
+    public ObservableMap<String, String> modelLabels() {
+        return modelLabels;
     }
 
     public StringProperty modelProperty() {

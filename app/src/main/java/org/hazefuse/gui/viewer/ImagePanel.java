@@ -11,6 +11,7 @@ public final class ImagePanel extends BorderPane {
     private final ImageCanvas canvas;
     private final Label title;
     private final Label value = new Label();
+    private final Label notice = new Label();
 
     public ImagePanel(String titleText, ViewerViewModel viewer, Node rightDecoration) {
         getStyleClass().add("image-panel");
@@ -32,7 +33,13 @@ public final class ImagePanel extends BorderPane {
             }
         };
         header.getStyleClass().add("panel-header");
-        setTop(header);
+        notice.getStyleClass().add("panel-notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.setMinHeight(Label.USE_PREF_SIZE);
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        setTop(new javafx.scene.layout.VBox(header, notice));
         setCenter(canvas);
         if (rightDecoration != null) {
             setRight(rightDecoration);
@@ -42,6 +49,11 @@ public final class ImagePanel extends BorderPane {
 
     public ObjectProperty<Image> imageProperty() {
         return canvas.imageProperty();
+    }
+
+    /** A banner below the title across the panel (e.g. "Untrained: …"); hidden while empty. */
+    public Label noticeLabel() {
+        return notice;
     }
 
     public Label valueLabel() {

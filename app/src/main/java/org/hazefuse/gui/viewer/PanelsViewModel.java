@@ -6,6 +6,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.scene.image.Image;
 import org.hazefuse.gui.display.DisplayRenderer;
 import org.hazefuse.gui.display.DisplaySettings;
@@ -29,6 +31,7 @@ public final class PanelsViewModel {
     private final DisplayViewModel display;
     private final Map<Panel, ReadOnlyStringWrapper> values = new EnumMap<>(Panel.class);
     private final ReadOnlyStringWrapper cursorText = new ReadOnlyStringWrapper("");
+    private final StringProperty outputNotice = new SimpleStringProperty("");
     private static final char NBSP = '\u00a0';
 
     public PanelsViewModel(Session session, ViewerViewModel viewer) {
@@ -55,6 +58,19 @@ public final class PanelsViewModel {
         }
         viewer.cursorXProperty().addListener(obs -> updateReadout());
         viewer.cursorYProperty().addListener(obs -> updateReadout());
+    }
+
+    /**
+     * A notice across the output panels (dehazed, density, fused and the before/after view), e.g. that the model
+     * is untrained; empty for none. Bound by {@code ViewModels} to the model chooser's.
+     */
+    public StringProperty outputNoticeProperty() {
+        return outputNotice;
+    }
+
+    /** Whether {@code p} shows what the model computed (and so carries the {@link #outputNoticeProperty notice}). */
+    public static boolean isOutput(Panel p) {
+        return p == Panel.DEHAZED || p == Panel.DENSITY || p == Panel.FUSED;
     }
 
     /** The input's two panels. */

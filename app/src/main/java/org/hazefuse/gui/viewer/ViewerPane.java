@@ -46,6 +46,9 @@ public final class ViewerPane extends BorderPane {
             } else if (p == Panel.INFRARED) {
                 panel.canvas().placeholderProperty().set("or use File → Open (Ctrl+O)");
             }
+            if (PanelsViewModel.isOutput(p)) {
+                panel.noticeLabel().textProperty().bind(shown.outputNoticeProperty());
+            }
             panels.put(p, panel);
         }
         compareCanvas = new ImageCanvas(viewer, true);
@@ -70,7 +73,16 @@ public final class ViewerPane extends BorderPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(title);
         header.getStyleClass().add("panel-header");
-        compare.setTop(header);
+        Label notice = new Label();
+        notice.setId("compare-notice");
+        notice.getStyleClass().add("panel-notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
+        notice.textProperty().bind(shown.outputNoticeProperty());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        compare.setTop(new VBox(header, notice));
         compare.setCenter(compareCanvas);
         compare.setBottom(splitRow);
         compare.getStyleClass().add("image-panel");

@@ -1,5 +1,6 @@
 package org.hazefuse.gui.testing;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
@@ -9,6 +10,7 @@ import org.hazefuse.gui.adapters.CoreViewerHaze;
 import org.hazefuse.gui.adapters.CoreImageWriter;
 import org.hazefuse.gui.adapters.CorePairReader;
 import org.hazefuse.gui.inference.MethodProvider;
+import org.hazefuse.gui.inference.PublishedWeights;
 import org.hazefuse.gui.metrics.MetricValue;
 import org.hazefuse.gui.metrics.MetricsService;
 import org.hazefuse.gui.prefs.AppSettings;
@@ -47,6 +49,22 @@ public final class TestServices {
         }
     };
 
+    /** Imports into a throw-away folder: a fake unless a test puts the core adapter here. */
+    public PublishedWeights published = new PublishedWeights() {
+        private final Path file = Path.of(System.getProperty("java.io.tmpdir"),
+                "hazefuse-test-no-published-" + UUID.randomUUID(), "iassf-published.hzf");
+
+        @Override
+        public Path file() {
+            return file;
+        }
+
+        @Override
+        public void importFrom(Path checkpoint, boolean overwrite) {
+            throw new UnsupportedOperationException("no importer in this test");
+        }
+    };
+
     public GuiServices services() {
         return services(dialogs);
     }
@@ -54,7 +72,7 @@ public final class TestServices {
     public GuiServices services(org.hazefuse.gui.dialog.DialogService dialogService) {
         return new GuiServices(executor, ioExecutor, Debouncer.IMMEDIATE, uiThread, dialogService,
                 new CorePairReader(), methods, new CoreViewerHaze(), metrics, new CoreImageWriter(),
-                trainer, new AppSettings(prefs));
+                trainer, published, new AppSettings(prefs));
     }
 
     /** Removes the preferences node; call after each test. */
