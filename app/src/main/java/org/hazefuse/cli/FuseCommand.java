@@ -13,6 +13,7 @@ import org.hazefuse.runtime.Engines;
 import org.hazefuse.catalog.MethodCatalog;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.ExistingSets;
+import org.hazefuse.io.FoundPairs;
 import org.hazefuse.io.ImageLoader;
 import org.hazefuse.io.OutputSetWriter;
 import org.hazefuse.io.OutputWriteException;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.hazefuse.model.MethodOptions;
+import org.hazefuse.inference.MemoryBudget;
+import org.hazefuse.inference.MemoryGate;
 import org.hazefuse.service.FusePlan;
 
 /**
@@ -64,8 +67,14 @@ final class FuseCommand extends HeadlessCommand {
     EngineOptions engine;
 
     @Option(names = "--max-pixels", paramLabel = "N",
-            description = "Images above this many pixels run in overlapping tiles (default: ${DEFAULT-VALUE}).")
+            description = "Tiles have at most this many pixels; larger frames run in overlapping tiles (default:"
+                    + " ${DEFAULT-VALUE}; the memory budget may make tiles smaller).")
     long maxPixels = MethodOptions.DEFAULT_MAX_PIXELS;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE",
+            description = "Memory the run may use, e.g. 4G or 512M (default: three quarters of the memory"
+                    + " available). Tiles are sized to fit; a frame that cannot fit is refused before it is decoded.")
+    String maxMemory;
 
     @Option(names = "--resize-ir",
             description = "Resize infrared images to their visible partner's size instead of refusing a mismatch.")
@@ -91,6 +100,7 @@ final class FuseCommand extends HeadlessCommand {
         if (maxPixels < 64L * 64) {
             throw badOption("--max-pixels must be at least " + 64 * 64 + ", got " + maxPixels);
         }
+        MemoryBudget budget = memoryBudget();
         PairLoader loader = new PairLoader(new ImageLoader(),
                 resizeInfrared ? SizeMismatch.RESIZE_INFRARED : SizeMismatch.FAIL);
         if (overwrite && skipExisting) {
@@ -98,14 +108,17 @@ final class FuseCommand extends HeadlessCommand {
                     + " ones");
         }
         ExistingSets policy = ExistingSets.of(overwrite, skipExisting);
-        FusePlan plan = FusePlan.prepare(FusePlan.findPairs(visible, infrared), out, policy, loader);
-        plan.warnings().forEach(w -> err().println("warning: " + w));
+        FoundPairs found = FusePlan.findPairs(visible, infrared);
 
         Device device = device(engine);
         long start = System.nanoTime();
         Tally tally = new Tally();
+        // The method comes first: its memory model decides, from each pair's header, whether the pair can run.
         try (FusionMethod method = MethodCatalog.open(model,
-                new MethodOptions(device, maxPixels, MethodOptions.DEFAULT_OVERLAP))) {
+                new MethodOptions(device, maxPixels, MethodOptions.DEFAULT_OVERLAP, budget))) {
+            PairLoader checked = loader.checking(new MemoryGate(method, budget));
+            FusePlan plan = FusePlan.prepare(found, out, policy, checked);
+            plan.warnings().forEach(w -> err().println("warning: " + w));
             out().printf(Locale.ROOT, "%s on %s, loaded in %s%n", method.description(), Engines.describe(device),
                     millis(System.nanoTime() - start));
             createFolder(out);
@@ -115,7 +128,7 @@ final class FuseCommand extends HeadlessCommand {
                 int i = 0;
                 for (FusePlan.Item item : plan.items()) {
                     i++;
-                    String line = fuseOne(method, plan, item, loader, writer, tally);
+                    String line = fuseOne(method, plan, item, checked, writer, tally);
                     out().printf(Locale.ROOT, "%s[%d/%d] %s%n", bar == null ? "" : "\r", i, n, line);
                     out().flush();
                     if (bar != null) {
@@ -127,6 +140,17 @@ final class FuseCommand extends HeadlessCommand {
                     tally.skipped, tally.failed, out, millis(System.nanoTime() - start));
         }
         return ExitCodes.OK;
+    }
+
+    private MemoryBudget memoryBudget() {
+        if (maxMemory == null) {
+            return MemoryBudget.fromSystem();
+        }
+        try {
+            return MemoryBudget.parse(maxMemory);
+        } catch (IllegalArgumentException e) {
+            throw badOption("--max-memory: " + e.getMessage());
+        }
     }
 
     private static void createFolder(Path folder) {

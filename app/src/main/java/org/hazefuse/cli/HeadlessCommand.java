@@ -122,6 +122,7 @@ abstract class HeadlessCommand implements Callable<Integer> {
             case SKIP_EXISTING -> "--skip-existing to continue a batch";
             case OTHER_FOLDER -> "choose another --out folder";
             case RESIZE_INFRARED -> "use --resize-ir to resize the infrared image to the visible one";
+            case MORE_MEMORY -> "use --max-memory to allow more, if the machine has it";
         };
     }
 

@@ -1,5 +1,6 @@
 package org.hazefuse.darkchannel;
 
+import org.hazefuse.inference.FrameStatistics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import org.hazefuse.image.Colour;
@@ -41,8 +42,9 @@ public final class DarkChannelPrior {
     /** @param hazy (B, 3, H, W) float32 in [0, 1]; no gradient flows through the estimate */
     public static Estimate estimate(NDArray hazy, DensitySettings settings) {
         NDArray image = hazy.stopGradient();
-        NDArray airlight = DarkChannel.airlight(image, DarkChannel.compute(image, settings.darkWindow()))
-                .maximum(MIN_AIRLIGHT);
+        NDArray dark = DarkChannel.compute(image, settings.darkWindow());
+        NDArray airlight = FrameStatistics.brightestMean(image, dark, DarkChannel.BRIGHTEST_SHARE,
+                () -> DarkChannel.airlight(image, dark)).maximum(MIN_AIRLIGHT);
         NDArray coarse = DarkChannel.compute(image.div(airlight), settings.darkWindow()).mul(-settings.omega()).add(1);
         NDArray guide = Colour.luma(image).toType(DataType.FLOAT64, false);
         NDArray t = GuidedFilter.apply(guide, coarse.toType(DataType.FLOAT64, false), settings.guidedRadius(),

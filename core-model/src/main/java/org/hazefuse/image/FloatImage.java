@@ -66,6 +66,23 @@ public final class FloatImage {
         return data[(channel * height + y) * width + x];
     }
 
+    /** The window of {@code height × width} pixels at ({@code top}, {@code left}), a new image. */
+    public FloatImage crop(int top, int left, int height, int width) {
+        if (top < 0 || left < 0 || height <= 0 || width <= 0 || top + height > this.height
+                || left + width > this.width) {
+            throw new IllegalArgumentException("window " + width + "x" + height + " at (" + left + ", " + top
+                    + ") is not inside " + this.width + "x" + this.height);
+        }
+        float[] out = new float[channels * height * width];
+        for (int c = 0; c < channels; c++) {
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(data, (c * this.height + top + y) * this.width + left, out,
+                        (c * height + y) * width, width);
+            }
+        }
+        return new FloatImage(width, height, channels, out);
+    }
+
     /** One channel as a new single-channel image. */
     public FloatImage channel(int c) {
         int n = pixels();

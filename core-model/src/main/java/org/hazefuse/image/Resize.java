@@ -57,6 +57,43 @@ public final class Resize {
         return JniUtils.interpolate((PtNDArray) x, new long[] {height, width}, MODE_BILINEAR, alignCorners);
     }
 
+    /**
+     * The {@code height × width} window at ({@code top}, {@code left}) of what {@link #bilinear(NDArray, long, long,
+     * boolean)} would give at {@code frameHeight × frameWidth}, without making the whole frame: the bilinear weights
+     * of the window's rows and columns as two small matrices, out = R_rows · x · R_colsᵀ. Lets a tile take its
+     * part of a frame-sized prompt (org.hazefuse.inference.FrameStatistics).
+     */
+    public static NDArray bilinearWindow(NDArray x, long frameHeight, long frameWidth, long top, long left,
+            long height, long width, boolean alignCorners) {
+        Shape s = x.getShape();
+        NDManager manager = x.getManager();
+        NDArray rows = manager.create(weights(s.get(2), frameHeight, top, height, alignCorners),
+                new Shape(height, s.get(2))).toDevice(x.getDevice(), false);
+        NDArray cols = manager.create(weights(s.get(3), frameWidth, left, width, alignCorners),
+                new Shape(width, s.get(3))).toDevice(x.getDevice(), false);
+        return rows.matMul(x).matMul(cols.transpose());
+    }
+
+    /** Row-major (count × source) weights of output samples [first, first + count) of a resize source → target. */
+    private static float[] weights(long source, long target, long first, long count, boolean alignCorners) {
+        float[] w = new float[Math.toIntExact(count * source)];
+        for (long i = 0; i < count; i++) {
+            long dst = first + i;
+            double src;
+            if (alignCorners) {
+                src = target > 1 ? dst * (source - 1.0) / (target - 1.0) : 0;
+            } else {
+                src = Math.max(0, (dst + 0.5) * source / (double) target - 0.5);
+            }
+            long i0 = Math.min((long) Math.floor(src), source - 1);
+            long i1 = Math.min(i0 + 1, source - 1);
+            double frac = src - i0;
+            w[(int) (i * source + i0)] += (float) (1 - frac);
+            w[(int) (i * source + i1)] += (float) frac;
+        }
+        return w;
+    }
+
     /** {@link #bilinear(NDArray, long, long, boolean)} with PyTorch's default, corners not aligned. */
     public static NDArray bilinear(NDArray x, long height, long width) {
         return bilinear(x, height, width, false);

@@ -86,6 +86,36 @@ public final class ImageLoader {
      * Used for depth maps and wherever the caller decides the channels itself.
      */
     public FloatImage read(Path file) {
+        return withReader(file, (reader, label, width, height) -> decode(file, reader, label, width, height));
+    }
+
+    /**
+     * The image's size from its header, without decoding the pixels: a run can be refused on its size before any
+     * memory is spent on it.
+     */
+    public ImageSize size(Path file) {
+        return withReader(file, (reader, label, width, height) -> new ImageSize(width, height));
+    }
+
+    /** Width and height of an image file, read from its header. */
+    public record ImageSize(int width, int height) {
+        public long pixels() {
+            return (long) width * height;
+        }
+
+        @Override
+        public String toString() {
+            return width + "x" + height;
+        }
+    }
+
+    /** What to do with a file whose header was read and checked. */
+    @FunctionalInterface
+    private interface HeaderStep<T> {
+        T apply(ImageReader reader, String label, int width, int height) throws IOException;
+    }
+
+    private <T> T withReader(Path file, HeaderStep<T> step) {
         checkFile(file);
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
@@ -113,35 +143,40 @@ public final class ImageLoader {
                     throw new BadInputException(file, "corrupt " + label + " header (" + message(e) + ")", e);
                 }
                 checkSize(file, width, height);
-                if (label.equals("PNG")) {
-                    PngChunks.verify(file);
-                }
-                List<String> warnings = new ArrayList<>();
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage decoded;
-                try {
-                    decoded = reader.read(0);
-                } catch (IOException | RuntimeException e) {
-                    if (String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
-                        throw new BadInputException(file, "unsupported " + label + " colour type (CMYK or YCCK?); "
-                                + "save it as RGB or gray", e);
-                    }
-                    throw new BadInputException(file, "truncated or corrupt " + label + " data (" + message(e) + ")", e);
-                } catch (OutOfMemoryError e) {
-                    throw new BadInputException(file, "not enough memory to decode a " + width + "x" + height
-                            + " image; give Java more memory (-Xmx) or use a smaller image", e);
-                }
-                if (!warnings.isEmpty() && label.equals("JPEG")) {
-                    // The JPEG decoder reports a premature end of data as a warning and fills the rest gray.
-                    throw new BadInputException(file, "truncated or corrupt " + label + " data (" + warnings.get(0) + ")");
-                }
-                return toFloat(file, decoded);
+                return step.apply(reader, label, width, height);
             } finally {
                 reader.dispose();
             }
         } catch (IOException e) {
             throw new BadInputException(file, "cannot be read (" + message(e) + ")", e);
         }
+    }
+
+    private static FloatImage decode(Path file, ImageReader reader, String label, int width, int height)
+            throws IOException {
+        if (label.equals("PNG")) {
+            PngChunks.verify(file);
+        }
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        BufferedImage decoded;
+        try {
+            decoded = reader.read(0);
+        } catch (IOException | RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
+                throw new BadInputException(file, "unsupported " + label + " colour type (CMYK or YCCK?); "
+                        + "save it as RGB or gray", e);
+            }
+            throw new BadInputException(file, "truncated or corrupt " + label + " data (" + message(e) + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw new BadInputException(file, "not enough memory to decode a " + width + "x" + height
+                    + " image; give Java more memory (-Xmx) or use a smaller image", e);
+        }
+        if (!warnings.isEmpty() && label.equals("JPEG")) {
+            // The JPEG decoder reports a premature end of data as a warning and fills the rest gray.
+            throw new BadInputException(file, "truncated or corrupt " + label + " data (" + warnings.get(0) + ")");
+        }
+        return toFloat(file, decoded);
     }
 
     private static void checkFile(Path file) {

@@ -13,10 +13,16 @@ import org.hazefuse.method.ImagePair;
 public final class PairLoader {
     private final ImageLoader loader;
     private final SizeMismatch sizeMismatch;
+    private final FrameCheck frameCheck;
 
     public PairLoader(ImageLoader loader, SizeMismatch sizeMismatch) {
+        this(loader, sizeMismatch, FrameCheck.NONE);
+    }
+
+    private PairLoader(ImageLoader loader, SizeMismatch sizeMismatch, FrameCheck frameCheck) {
         this.loader = loader;
         this.sizeMismatch = sizeMismatch;
+        this.frameCheck = frameCheck;
     }
 
     /** Default pixel limit, sizes must match. */
@@ -24,19 +30,31 @@ public final class PairLoader {
         this(new ImageLoader(), SizeMismatch.FAIL);
     }
 
+    /** This loader, with {@code check} made on every pair's size before it is decoded. */
+    public PairLoader checking(FrameCheck check) {
+        return new PairLoader(loader, sizeMismatch, check);
+    }
+
     /**
+     * Reads both headers, checks the sizes (and the {@link FrameCheck}), then decodes.
+     *
      * @throws BadInputException if a file cannot be read or the sizes disagree (message names both files and
-     *     both sizes)
+     *     both sizes), or the check refuses the pair; nothing is decoded when the headers already say so
      */
     public ImagePair load(PairPaths paths) {
+        ImageLoader.ImageSize visibleSize = loader.size(paths.visible());
+        ImageLoader.ImageSize infraredSize = loader.size(paths.infrared());
+        boolean mismatch = !visibleSize.equals(infraredSize);
+        if (mismatch && sizeMismatch == SizeMismatch.FAIL) {
+            throw new InfraredSizeException(paths.infrared(), "size " + infraredSize
+                    + " differs from the visible image " + paths.visible() + " (" + visibleSize
+                    + "); the pair must be registered", visibleSize.width(), visibleSize.height(),
+                    infraredSize.width(), infraredSize.height());
+        }
+        frameCheck.check(paths.visible(), visibleSize);
         FloatImage visible = loader.readVisible(paths.visible());
         FloatImage infrared = loader.readInfrared(paths.infrared());
-        if (!visible.sameSize(infrared)) {
-            if (sizeMismatch == SizeMismatch.FAIL) {
-                throw new InfraredSizeException(paths.infrared(), "size " + size(infrared) + " differs from the visible image "
-                        + paths.visible() + " (" + size(visible) + "); the pair must be registered",
-                        visible.width(), visible.height(), infrared.width(), infrared.height());
-            }
+        if (mismatch) {
             infrared = Resize.resize(infrared, visible.width(), visible.height());
         }
         Optional<FloatImage> clear = Optional.empty();

@@ -9,7 +9,8 @@ public enum Remedy {
     OVERWRITE("allow overwriting"),
     SKIP_EXISTING("skip existing sets"),
     OTHER_FOLDER("choose another output folder"),
-    RESIZE_INFRARED("resize the infrared image to the visible one");
+    RESIZE_INFRARED("resize the infrared image to the visible one"),
+    MORE_MEMORY("allow the run more memory");
 
     private final String words;
 

@@ -1,5 +1,6 @@
 package org.hazefuse.layers;
 
+import org.hazefuse.inference.FrameStatistics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -50,9 +51,10 @@ public final class RescaledLayerNorm extends NetworkBlock {
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         var device = x.getDevice();
-        NDArray mean = Reductions.sampleMean(x);
+        // The statistics are the frame's, also when x is one tile of it (FrameStatistics).
+        NDArray mean = FrameStatistics.shared(x, () -> Reductions.sampleMean(x));
         NDArray centered = x.sub(mean);
-        NDArray std = Reductions.sampleMean(centered.square()).add(EPS).sqrt();
+        NDArray std = FrameStatistics.shared(x, () -> Reductions.sampleMean(centered.square()).add(EPS).sqrt());
         NDArray normalized = centered.div(std)
                 .mul(store.getValue(weight, device, training))
                 .add(store.getValue(bias, device, training));

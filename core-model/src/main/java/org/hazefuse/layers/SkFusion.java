@@ -1,5 +1,6 @@
 package org.hazefuse.layers;
 
+import org.hazefuse.inference.FrameStatistics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -32,7 +33,7 @@ public final class SkFusion extends NetworkBlock {
         NDArray a = inputs.get(0);
         NDArray b = inputs.get(1);
         long batch = a.getShape().get(0);
-        NDArray pooled = Reductions.spatialMean(a.add(b));
+        NDArray pooled = FrameStatistics.shared(a, () -> Reductions.spatialMean(a.add(b)));
         NDArray logits = apply(excite, store, Activation.relu(apply(squeeze, store, pooled, training)), training);
         NDArray weights = logits.reshape(batch, 2, channels, 1, 1).softmax(1);
         return new NDList(a.mul(weights.get(":, 0")).add(b.mul(weights.get(":, 1"))));

@@ -35,6 +35,25 @@ public interface FusionMethod extends AutoCloseable {
         return run(pair, DensitySettings.DEFAULT, CancelSignal.NEVER);
     }
 
+    /**
+     * About how many bytes a run on a {@code width × height} pair needs within {@code budget} bytes, the process's
+     * own memory included (engine, loaded weights): known from the size alone, so that a frame that cannot fit is
+     * refused before it is decoded (org.hazefuse.inference.MemoryGate). A method that tiles fits its tiles to the
+     * budget; one that cannot fit at all says more than the budget.
+     *
+     * <p>The default is for methods that hold the whole frame on the engine, the classical baselines: {@link
+     * #WHOLE_FRAME_BYTES_PER_PIXEL} a pixel on top of {@link #PROCESS_BYTES}.
+     */
+    default long memoryNeeded(int width, int height, long budget) {
+        return PROCESS_BYTES + WHOLE_FRAME_BYTES_PER_PIXEL * width * (long) height;
+    }
+
+    /** The process before a run: JVM, the engine's native libraries, a small network's weights (measured). */
+    long PROCESS_BYTES = 768L << 20;
+
+    /** A whole-frame baseline's peak per pixel: dark channel, float64 guided filter, fusion rule (measured). */
+    long WHOLE_FRAME_BYTES_PER_PIXEL = 1024;
+
     @Override
     void close();
 }

@@ -135,7 +135,8 @@ public final class IassfFamily implements ModelFamily {
 
     private static FusionMethod method(String name, String description, NDManager manager, IassfNetwork network,
             MethodOptions options) {
-        return new IassfMethod(name, description, manager, network, options.maxPixels(), options.overlap());
+        return new IassfMethod(name, description, manager, network, options.maxPixels(), options.overlap(),
+                options.memory());
     }
 
     /** The shipped weights of a configuration as a stream the caller closes, if the class path has them. */

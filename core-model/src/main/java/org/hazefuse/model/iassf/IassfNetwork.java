@@ -40,6 +40,7 @@ public final class IassfNetwork extends NetworkBlock {
     /** The network's parts, in order: the names {@link #parametersOf} takes. */
     public static final List<String> PARTS =
             List.of("encoder", "infraredProjection", "prompts", "embedding", "restoration", "fusion");
+    /** Inputs are padded to a multiple of this: the U-Nets downsample twice. */
     private static final int MULTIPLE = 4;
 
     private final IassfConfig config;
@@ -73,6 +74,19 @@ public final class IassfNetwork extends NetworkBlock {
 
     public IassfConfig config() {
         return config;
+    }
+
+    /**
+     * Tiles of a frame start at multiples of this many pixels: the attention windows of the deepest level (¼
+     * resolution) then lie where the whole frame has them (docs/design/tiling.md).
+     */
+    public int alignment() {
+        return config.window() * MULTIPLE;
+    }
+
+    /** The side the network pads an input side to (a multiple of 4, by reflection). */
+    public static long padded(long size) {
+        return size + Padding.padTo(size, MULTIPLE);
     }
 
     /**
@@ -173,6 +187,10 @@ public final class IassfNetwork extends NetworkBlock {
         long batch = hazyIn.getShape().get(0);
         NDArray hazy = Padding.reflectToMultiple(hazyIn, MULTIPLE);
         NDArray infrared = Padding.reflectToMultiple(in.infrared(), MULTIPLE);
+        // The physical prior depends on the input alone. Computed first, it lets a tile stop right after it when
+        // the tiles gather the frame's atmospheric light (FrameStatistics.refine); its time counts as step 4's.
+        DarkChannelPrior.Estimate prior = config.physicsPrior() ? prior(in, hazy, settings) : null;
+        clock.lap("density");
 
         // Step 1: one shared encoder for both modalities, run as one batch.
         NDArray features = apply(encoder, store, hazy.concat(infrared, 0), training);
@@ -186,7 +204,6 @@ public final class IassfNetwork extends NetworkBlock {
                 .singletonOrThrow();
         clock.lap("prompts");
         // Step 4: dark-channel density, no gradient; the user's assistance strength scales it.
-        DarkChannelPrior.Estimate prior = config.physicsPrior() ? prior(in, hazy, settings) : null;
         NDArray density = prior != null ? prior.density() : density(visibleFeatures, settings);
         NDArray assisted = Scalars.mul(density, settings.infraredAssist());
         // The spec clamps D to [0, 1]; the released code does not, and its weights were trained so.

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.hazefuse.io.PairPaths;
+import org.hazefuse.io.SharedData;
 import org.hazefuse.runtime.Engines;
 import org.hazefuse.baseline.DarkChannelDehazer;
 import org.hazefuse.model.iassf.IassfConfigs;
@@ -21,6 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.hazefuse.inference.TilePlan;
 import org.hazefuse.image.Tensors;
 import org.hazefuse.model.MethodOptions;
+import ai.djl.Device;
+import org.hazefuse.catalog.MethodCatalog;
+import org.hazefuse.inference.MemoryBudget;
+import org.hazefuse.method.FusionMethod;
+import org.hazefuse.metrics.Psnr;
 
 class IassfMethodTest {
 
@@ -30,10 +39,20 @@ class IassfMethodTest {
     }
 
     private static IassfMethod method(String config, long maxPixels) {
+        return method(config, maxPixels, new MemoryBudget(8L << 30, true));
+    }
+
+    private static IassfMethod method(String config, long maxPixels, MemoryBudget memory) {
         NDManager manager = Engines.cpuManager();
         IassfNetwork net = new IassfNetwork(IassfConfigs.byName(config).orElseThrow());
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8), new Shape(1, 3, 8, 8));
-        return new IassfMethod(config, config, manager, net, maxPixels, 16);
+        return new IassfMethod(config, config, manager, net, maxPixels, MethodOptions.DEFAULT_OVERLAP, memory);
+    }
+
+    /** A configuration as the catalog opens it: lite with its shipped weights, others seeded. */
+    private static FusionMethod opened(String config, long maxPixels) {
+        return MethodCatalog.open(config, new MethodOptions(Device.cpu(), maxPixels, MethodOptions.DEFAULT_OVERLAP,
+                new MemoryBudget(8L << 30, true)));
     }
 
     @Test
@@ -54,17 +73,56 @@ class IassfMethodTest {
     }
 
     @Test
-    void tiledRunCoversTheImageAndStaysCloseToTheWholeRun() {
+    void aTiledRunOfTheTrainedNetworkMatchesTheWholeRunOnARealFrame() {
         ImagePair pair = realPair();
-        assertThat(TilePlan.plan(pair.height(), pair.width(), 96 * 96, 16)).hasSizeGreaterThan(4);
-        try (IassfMethod whole = method("lite", MethodOptions.DEFAULT_MAX_PIXELS);
-                IassfMethod tiled = method("lite", 96 * 96)) {
+        long tile = 144 * 144;
+        assertThat(TilePlan.plan(pair.height(), pair.width(), tile, 64, 16)).hasSizeGreaterThanOrEqualTo(4);
+        try (FusionMethod whole = opened("lite", MethodOptions.DEFAULT_MAX_PIXELS);
+                FusionMethod tiled = opened("lite", tile)) {
             FusionResult a = whole.run(pair);
             FusionResult b = tiled.run(pair);
-            // Untrained lite is dark-channel dehazing, and every tile gets the whole frame's prior: the tiles agree
-            // with the whole run up to float rounding (a trained lite differs a little: its normalisation is per tile).
-            assertThat(meanAbsDifference(a.dehazed(), b.dehazed())).isLessThan(1e-4);
-            assertThat(meanAbsDifference(a.density(), b.density())).isLessThan(1e-5);
+            // The tiles share the frame's statistics (FrameStatistics); docs/design/tiling.md gives the figures.
+            assertThat(Psnr.of(b.dehazed(), a.dehazed())).isGreaterThan(40);
+            assertThat(Psnr.of(b.density(), a.density())).isGreaterThan(40);
+            assertThat(Psnr.of(b.fused(), a.fused())).isGreaterThan(40);
+        }
+    }
+
+    @Test
+    void tilesOfTheSpecsNetworkShareTheFramesStatistics() {
+        // tiny has every module of paper: RLN in every block, attention at every level, the spec's density with
+        // its min–max and airlight. With seeded random weights it is more sensitive than a trained network: its
+        // density map differs most (measured 24–25 dB; docs/design/tiling.md).
+        ImagePair pair = llvipCrop(640, 512);
+        try (FusionMethod whole = opened("tiny", MethodOptions.DEFAULT_MAX_PIXELS);
+                FusionMethod tiled = opened("tiny", 320 * 320)) {
+            FusionResult a = whole.run(pair);
+            FusionResult b = tiled.run(pair);
+            assertThat(Psnr.of(b.fused(), a.fused())).isGreaterThan(45);
+            assertThat(Psnr.of(b.dehazed(), a.dehazed())).isGreaterThan(37);
+            assertThat(Psnr.of(b.density(), a.density())).isGreaterThan(22);
+        }
+    }
+
+    /** The top-left corner of a real 1280×1024 LLVIP pair (../shared/data/llvip). */
+    private static ImagePair llvipCrop(int width, int height) {
+        Path root = SharedData.require("llvip");
+        ImagePair full = new PairLoader().load(new PairPaths("010001", root.resolve("vis/010001.jpg"),
+                root.resolve("ir/010001.jpg"), Optional.empty()));
+        return new ImagePair("010001", full.visible().crop(0, 0, height, width),
+                full.infrared().crop(0, 0, height, width));
+    }
+
+    @Test
+    void tilesShrinkToTheMemoryBudgetAndAFrameThatCannotFitIsSaidToNeedMore() {
+        try (IassfMethod m = method("lite", MethodOptions.DEFAULT_MAX_PIXELS, new MemoryBudget(8L << 30, true))) {
+            long small = 2L << 30;
+            long needed = m.memoryNeeded(4000, 3000, small);
+            assertThat(needed).isLessThanOrEqualTo(small);
+            // Tiled, a larger frame costs its own buffers more, not a larger pass.
+            long larger = m.memoryNeeded(8000, 6000, 32L << 30) - m.memoryNeeded(4000, 3000, 32L << 30);
+            assertThat(larger).isEqualTo(IassfMethod.FRAME_BYTES_PER_PIXEL * (8000L * 6000 - 4000L * 3000));
+            assertThat(m.memoryNeeded(8000, 8000, 1L << 30)).isGreaterThan(1L << 30);
         }
     }
 
@@ -78,23 +136,6 @@ class IassfMethodTest {
             FloatImage expected = Tensors.toImage(dcp.image(), 0);
             assertThat(meanAbsDifference(r.dehazed(), expected)).isLessThan(1e-4);
         }
-    }
-
-    @Test
-    void tilePlanCoversEveryPixel() {
-        int h = 301;
-        int w = 517;
-        int[] covered = new int[h * w];
-        for (TilePlan.Tile t : TilePlan.plan(h, w, 100 * 100, 24)) {
-            assertThat(t.top() + t.height()).isLessThanOrEqualTo(h);
-            assertThat(t.left() + t.width()).isLessThanOrEqualTo(w);
-            for (int y = t.top(); y < t.top() + t.height(); y++) {
-                for (int x = t.left(); x < t.left() + t.width(); x++) {
-                    covered[y * w + x]++;
-                }
-            }
-        }
-        assertThat(covered).doesNotContain(0);
     }
 
     static double meanAbsDifference(FloatImage a, FloatImage b) {

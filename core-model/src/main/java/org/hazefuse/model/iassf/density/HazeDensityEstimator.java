@@ -1,6 +1,6 @@
 package org.hazefuse.model.iassf.density;
 
-import org.hazefuse.layers.Reductions;
+import org.hazefuse.inference.FrameStatistics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import org.hazefuse.method.DensitySettings;
@@ -32,8 +32,9 @@ public final class HazeDensityEstimator {
     /** The normalised guide map I of step 1: (B, C, H, W) features → (B, 1, H, W) in [0, 1], float64. */
     public static NDArray normalizedIntensity(NDArray features) {
         NDArray gray = features.stopGradient().toType(DataType.FLOAT64, false).mean(new int[] {1}, true);
-        NDArray min = Reductions.spatialMin(gray);
-        NDArray range = Reductions.spatialMax(gray).sub(min).maximum(MIN_RANGE);
+        NDArray min = FrameStatistics.extreme(gray, FrameStatistics.Extreme.MIN);
+        NDArray max = FrameStatistics.extreme(gray, FrameStatistics.Extreme.MAX);
+        NDArray range = max.sub(min).maximum(MIN_RANGE);
         return gray.sub(min).div(range);
     }
 
@@ -44,7 +45,8 @@ public final class HazeDensityEstimator {
     public static NDArray estimate(NDArray features, DensitySettings settings) {
         NDArray intensity = normalizedIntensity(features);
         NDArray dark = DarkChannel.compute(intensity, settings.darkWindow());
-        NDArray airlight = DarkChannel.airlight(intensity, dark).maximum(MIN_AIRLIGHT);
+        NDArray airlight = FrameStatistics.brightestMean(intensity, dark, DarkChannel.BRIGHTEST_SHARE,
+                () -> DarkChannel.airlight(intensity, dark)).maximum(MIN_AIRLIGHT);
         NDArray transmission = dark.div(airlight).mul(-settings.omega()).add(1);
         NDArray refined = GuidedFilter.apply(intensity, transmission, settings.guidedRadius(), settings.guidedEps());
         return refined.neg().add(1).clip(0, 1).toType(DataType.FLOAT32, false);

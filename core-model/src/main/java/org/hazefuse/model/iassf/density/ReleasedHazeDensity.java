@@ -1,9 +1,9 @@
 package org.hazefuse.model.iassf.density;
 
+import org.hazefuse.inference.FrameStatistics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import org.hazefuse.darkchannel.DarkChannel;
-import org.hazefuse.layers.Reductions;
 import org.hazefuse.method.DensitySettings;
 
 /**
@@ -42,8 +42,9 @@ public final class ReleasedHazeDensity {
     /** Step 1: (B, C, H, W) float32 features → I = u / 255, (B, 1, H, W) float64, u the 8-bit level. */
     static NDArray quantizedIntensity(NDArray features) {
         NDArray gray = features.stopGradient().toType(DataType.FLOAT32, false).mean(new int[] {1}, true);
-        NDArray min = Reductions.spatialMin(gray);
-        NDArray range = Reductions.spatialMax(gray).sub(min); // float32, as NumPy's max() − min()
+        NDArray min = FrameStatistics.extreme(gray, FrameStatistics.Extreme.MIN);
+        NDArray max = FrameStatistics.extreme(gray, FrameStatistics.Extreme.MAX);
+        NDArray range = max.sub(min); // float32, as NumPy's max() − min()
         NDArray denominator = range.toType(DataType.FLOAT64, false).add(1e-8).toType(DataType.FLOAT32, false);
         NDArray levels = gray.sub(min).div(denominator).mul(255f); // float32 throughout, like the array arithmetic
         // float → int truncates toward zero, as astype(uint8) does on [0, 255].

@@ -1,5 +1,6 @@
 package org.hazefuse.model.iassf.prompts;
 
+import org.hazefuse.inference.FrameStatistics;
 import org.hazefuse.layers.Reductions;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -82,13 +83,24 @@ public final class PromptGenerator extends NetworkBlock {
         if (inputConv != null) {
             delta = apply(inputConv, store, delta, training);
         }
-        NDArray pooled = Reductions.spatialMean(delta).reshape(batch, channels); // (B, C)
+        NDArray difference = delta;
+        NDArray pooled = FrameStatistics.shared(delta,
+                () -> Reductions.spatialMean(difference).reshape(batch, channels)); // (B, C), the frame's
         NDArray weights = apply(selector, store, pooled, training).softmax(1); // (B, L)
         NDArray prompts = store.getValue(pool, delta.getDevice(), training).reshape(poolSize, -1);
         prompts.attach(delta.getManager()); // a view of the parameter: free it with this pass's arrays
         NDArray mixed = weights.matMul(prompts).reshape(batch, channels, side, side);
-        NDArray prompt = apply(refine, store, Resize.bilinear(mixed, s.get(2), s.get(3), alignCorners), training);
+        NDArray prompt = apply(refine, store, toImageSize(mixed, s.get(2), s.get(3)), training);
         return new NDList(outputConv == null ? prompt : apply(outputConv, store, prompt, training));
+    }
+
+    /** The prompt resized to the frame, or, in a tile, the tile's window of it (the resize is not local). */
+    private NDArray toImageSize(NDArray mixed, long height, long width) {
+        return FrameStatistics.region()
+                .map(r -> r.window(height, width))
+                .map(r -> Resize.bilinearWindow(mixed, r.frameHeight(), r.frameWidth(), r.top(), r.left(), height,
+                        width, alignCorners))
+                .orElseGet(() -> Resize.bilinear(mixed, height, width, alignCorners));
     }
 
     @Override
