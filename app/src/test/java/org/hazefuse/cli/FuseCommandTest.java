@@ -62,7 +62,7 @@ class FuseCommandTest {
             assertThat(image.getHeight()).as(name).isEqualTo(48);
         }
         assertThat(ImageIO.read(out.resolve(A + "_density.png").toFile()).getRaster().getNumBands()).isEqualTo(1);
-        assertThat(r.out()).contains(A).contains("network");
+        assertThat(r.out()).contains(A).contains("network").doesNotContain("pairs/s");
     }
 
     @Test
@@ -73,6 +73,9 @@ class FuseCommandTest {
         assertThat(Cli.listing(out)).containsExactly(A + "_dehazed.png", A + "_density.png", A + "_fused.png",
                 B + "_dehazed.png", B + "_density.png", B + "_fused.png");
         assertThat(r.out()).contains("[1/2] " + A).contains("[2/2] " + B);
+        String last = r.out().strip().lines().reduce((first, second) -> second).orElseThrow();
+        String time = "\\d+(\\.\\d s| ms)";
+        assertThat(last).matches("2 pairs in " + time + ": \\d+\\.\\d\\d pairs/s \\(" + time + " per pair\\)");
     }
 
     @Test
