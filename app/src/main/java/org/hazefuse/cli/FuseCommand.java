@@ -11,7 +11,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.hazefuse.runtime.Engines;
 import org.hazefuse.catalog.MethodCatalog;
-import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.ExistingSets;
 import org.hazefuse.io.FoundPairs;
 import org.hazefuse.io.ImageLoader;
@@ -19,11 +18,8 @@ import org.hazefuse.io.OutputSetWriter;
 import org.hazefuse.io.OutputWriteException;
 import org.hazefuse.io.PairLoader;
 import org.hazefuse.io.SizeMismatch;
-import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
-import org.hazefuse.method.FusionResult;
-import org.hazefuse.method.ImagePair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,12 +27,15 @@ import org.hazefuse.model.MethodOptions;
 import org.hazefuse.inference.MemoryBudget;
 import org.hazefuse.inference.MemoryGate;
 import org.hazefuse.service.FusePlan;
+import org.hazefuse.service.FuseRun;
 
 /**
  * {@code hazefuse fuse}: dehazes and fuses pairs, writing {@code <stem>_dehazed.png}, {@code <stem>_density.png}
  * and {@code <stem>_fused.png} per pair. All inputs and outputs are checked first ({@link FusePlan}), so a bad input
  * writes nothing; each pair's three files are published together or not at all ({@link OutputSetWriter}); inputs are
  * never overwritten. {@code --skip-existing} continues a batch: complete sets are skipped, incomplete ones redone.
+ * The pairs run through {@link FuseRun}, which reads ahead and writes behind the method; this command prints its
+ * lines.
  */
 @Command(name = "fuse", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -88,13 +87,6 @@ final class FuseCommand extends HeadlessCommand {
                     + " (left by a crash or a kill).")
     boolean skipExisting;
 
-    /** How far a run got, for its summary line. */
-    private static final class Tally {
-        int done;
-        int skipped;
-        int failed;
-    }
-
     @Override
     protected int execute() throws IOException {
         if (maxPixels < 64L * 64) {
@@ -112,7 +104,6 @@ final class FuseCommand extends HeadlessCommand {
 
         Device device = device(engine);
         long start = System.nanoTime();
-        Tally tally = new Tally();
         // The method comes first: its memory model decides, from each pair's header, whether the pair can run.
         try (FusionMethod method = MethodCatalog.open(model,
                 new MethodOptions(device, maxPixels, MethodOptions.DEFAULT_OVERLAP, budget))) {
@@ -124,20 +115,16 @@ final class FuseCommand extends HeadlessCommand {
             createFolder(out);
             OutputSetWriter writer = new OutputSetWriter(plan.inputs(), policy);
             int n = plan.items().size();
+            FuseRun.Summary summary;
             try (ProgressBar bar = n > 1 && System.console() != null ? progressBar(n) : null) {
-                int i = 0;
-                for (FusePlan.Item item : plan.items()) {
-                    i++;
-                    String line = fuseOne(method, plan, item, checked, writer, tally);
-                    out().printf(Locale.ROOT, "%s[%d/%d] %s%n", bar == null ? "" : "\r", i, n, line);
-                    out().flush();
-                    if (bar != null) {
-                        bar.step();
-                    }
-                }
+                summary = new FuseRun(plan, checked, writer).run(method, DensitySettings.DEFAULT, new Lines(n, bar));
             }
-            out().printf(Locale.ROOT, "%d pair(s) done, %d skipped, %d failed; outputs in %s, %s%n", tally.done,
-                    tally.skipped, tally.failed, out, millis(System.nanoTime() - start));
+            FuseRun.Tally tally = summary.tally();
+            out().printf(Locale.ROOT, "%d pair(s) done, %d skipped, %d failed; outputs in %s, %s%n", tally.done(),
+                    tally.skipped(), tally.failed(), out, millis(System.nanoTime() - start));
+            if (Files.isDirectory(visible) && tally.done() > 0) {
+                out().println(throughput(summary));
+            }
         }
         return ExitCodes.OK;
     }
@@ -153,6 +140,23 @@ final class FuseCommand extends HeadlessCommand {
         }
     }
 
+    /**
+     * "12 pairs in 30.1 s: 0.40 pairs/s (2.5 s per pair)": the written pairs over the time from the first read to
+     * the last write, so a folder's throughput with reading and writing overlapping the method.
+     */
+    private static String throughput(FuseRun.Summary summary) {
+        int pairs = summary.tally().done();
+        return String.format(Locale.ROOT, "%d %s in %s: %.2f pairs/s (%s per pair)", pairs,
+                pairs == 1 ? "pair" : "pairs", seconds(summary.elapsed().toNanos() / 1e9), summary.pairsPerSecond(),
+                seconds(summary.secondsPerPair()));
+    }
+
+    /** Tenths of a second from one second up; below, milliseconds, where tenths would say little. */
+    private static String seconds(double s) {
+        return s >= 1 ? String.format(Locale.ROOT, "%.1f s", s)
+                : String.format(Locale.ROOT, "%d ms", Math.round(s * 1e3));
+    }
+
     private static void createFolder(Path folder) {
         try {
             Files.createDirectories(folder);
@@ -162,58 +166,59 @@ final class FuseCommand extends HeadlessCommand {
     }
 
     /**
-     * One pair. A refused set (another run wrote it meanwhile) ends the run with nothing written: the sets this run
-     * published are removed again. A write the file system refuses (disk full) ends it keeping the complete sets,
-     * which {@code --skip-existing} then skips.
+     * One line per pair, "[i/n] …", in the plan's order, and the line that says where a batch stopped. A refused
+     * set (another run wrote it meanwhile) ends the run with nothing written: the sets this run published are
+     * removed again. A write the file system refuses (disk full) ends it keeping the complete sets, which
+     * {@code --skip-existing} then skips.
      */
-    private String fuseOne(FusionMethod method, FusePlan plan, FusePlan.Item item, PairLoader loader,
-            OutputSetWriter writer, Tally tally) throws IOException {
-        String name = item.pair().stem();
-        if (item.complete()) {
-            tally.skipped++;
-            return name + ": skipped (its three outputs exist)";
-        }
-        long t0 = System.nanoTime();
-        ImagePair pair = plan.load(item, loader);
-        long t1 = System.nanoTime();
-        FusionResult result = method.run(pair, DensitySettings.DEFAULT, CancelSignal.NEVER);
-        long t2 = System.nanoTime();
-        OutputSetWriter.Outcome outcome;
-        try {
-            outcome = writer.write(item.outputs(result));
-        } catch (OutputWriteException e) {
-            tally.failed++;
-            summary(tally, plan, "complete sets are kept: free space or fix the folder, then rerun with"
-                    + " --skip-existing");
-            throw e;
-        } catch (BadInputException e) {
-            tally.failed++;
-            writer.rollback();
-            tally.done = 0;
-            summary(tally, plan, "the sets this run had written were removed again");
-            throw e;
-        }
-        long t3 = System.nanoTime();
-        if (outcome == OutputSetWriter.Outcome.SKIPPED) {
-            tally.skipped++;
-            return name + ": skipped (another run completed it meanwhile)";
-        }
-        tally.done++;
-        StringBuilder stages = new StringBuilder();
-        result.timings().forEach((stage, d) -> {
-            if (!"total".equals(stage)) {
-                stages.append(stage).append(' ').append(millis(d.toNanos())).append(", ");
-            }
-        });
-        return String.format(Locale.ROOT, "%s %dx%d: read %s, %smethod %s, write %s", pair.name(), pair.width(),
-                pair.height(), millis(t1 - t0), stages, millis(t2 - t1), millis(t3 - t2));
-    }
+    private final class Lines implements FuseRun.Listener {
+        private final int pairs;
+        private final ProgressBar bar;
 
-    private void summary(Tally tally, FusePlan plan, String note) {
-        int reached = tally.done + tally.skipped + tally.failed;
-        out().printf(Locale.ROOT, "stopped: %d pair(s) done, %d skipped, %d failed, %d not reached; %s%n", tally.done,
-                tally.skipped, tally.failed, plan.items().size() - reached, note);
-        out().flush();
+        Lines(int pairs, ProgressBar bar) {
+            this.pairs = pairs;
+            this.bar = bar;
+        }
+
+        @Override
+        public void finished(FuseRun.PairReport report) {
+            out().printf(Locale.ROOT, "%s[%d/%d] %s%n", bar == null ? "" : "\r", report.position(), pairs,
+                    line(report));
+            out().flush();
+            if (bar != null) {
+                bar.step();
+            }
+        }
+
+        @Override
+        public void stopped(FuseRun.Stop why, FuseRun.Tally tally) {
+            String note = switch (why) {
+                case WRITE_REFUSED -> "complete sets are kept: free space or fix the folder, then rerun with"
+                        + " --skip-existing";
+                case SET_TAKEN -> "the sets this run had written were removed again";
+            };
+            out().printf(Locale.ROOT, "stopped: %d pair(s) done, %d skipped, %d failed, %d not reached; %s%n",
+                    tally.done(), tally.skipped(), tally.failed(), tally.notReached(), note);
+            out().flush();
+        }
+
+        private static String line(FuseRun.PairReport r) {
+            return switch (r.outcome()) {
+                case ALREADY_COMPLETE -> r.name() + ": skipped (its three outputs exist)";
+                case COMPLETED_MEANWHILE -> r.name() + ": skipped (another run completed it meanwhile)";
+                case WRITTEN -> {
+                    StringBuilder stages = new StringBuilder();
+                    r.stages().forEach((stage, d) -> {
+                        if (!"total".equals(stage)) {
+                            stages.append(stage).append(' ').append(millis(d.toNanos())).append(", ");
+                        }
+                    });
+                    yield String.format(Locale.ROOT, "%s %dx%d: read %s, %smethod %s, write %s", r.name(),
+                            r.width(), r.height(), millis(r.read().toNanos()), stages,
+                            millis(r.method().toNanos()), millis(r.write().toNanos()));
+                }
+            };
+        }
     }
 
     private static ProgressBar progressBar(int pairs) {

@@ -41,10 +41,12 @@ public final class ViewModels {
         density = new DensityControlsViewModel(initialDensity);
         models = new ModelChoiceViewModel(session, methods, services.published(), services.executor(),
                 services.dialogs());
-        panels.outputNoticeProperty().bind(models.outputNoticeProperty());
         run = new RunViewModel(session, panels, density.settingsProperty(), viewer.regionProperty(), methods,
                 services.executor(),
-                services.ioExecutor(), services.metrics(), services.dialogs(), services.debouncer());
+                services.ioExecutor(), services.metrics(), services.dialogs(), services.debouncer(),
+                services.uiThread());
+        panels.outputNoticeProperty().bind(PanelsViewModel.notices(models.outputNoticeProperty(),
+                run.previewNoticeProperty()));
         input = new InputViewModel(session, panels, run, haze, services.ioExecutor(), services.reader(),
                 services.haze(), services.dialogs(), services.debouncer());
         ExportServices exportServices = new ExportServices(services.executor(), services.dialogs(),

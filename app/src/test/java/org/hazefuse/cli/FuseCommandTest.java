@@ -62,7 +62,7 @@ class FuseCommandTest {
             assertThat(image.getHeight()).as(name).isEqualTo(48);
         }
         assertThat(ImageIO.read(out.resolve(A + "_density.png").toFile()).getRaster().getNumBands()).isEqualTo(1);
-        assertThat(r.out()).contains(A).contains("network");
+        assertThat(r.out()).contains(A).contains("network").doesNotContain("pairs/s");
     }
 
     @Test
@@ -73,6 +73,9 @@ class FuseCommandTest {
         assertThat(Cli.listing(out)).containsExactly(A + "_dehazed.png", A + "_density.png", A + "_fused.png",
                 B + "_dehazed.png", B + "_density.png", B + "_fused.png");
         assertThat(r.out()).contains("[1/2] " + A).contains("[2/2] " + B);
+        String last = r.out().strip().lines().reduce((first, second) -> second).orElseThrow();
+        String time = "\\d+(\\.\\d s| ms)";
+        assertThat(last).matches("2 pairs in " + time + ": \\d+\\.\\d\\d pairs/s \\(" + time + " per pair\\)");
     }
 
     @Test
@@ -383,5 +386,43 @@ class FuseCommandTest {
         assertThat(same.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(same.err()).contains("both the visible and the infrared image");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aFrameTooLargeForTheMemoryBudgetIsRefusedFromItsHeaderNamingTheOption() throws IOException {
+        // Header-only files: had they been decoded, the message would say "truncated".
+        Path bigVis = Files.write(tmp.resolve("big_vis.png"), pngHeaderOnly(7000, 7000));
+        Path bigIr = Files.write(tmp.resolve("big_ir.png"), pngHeaderOnly(7000, 7000));
+
+        Cli.Result r = fuse("--vis", bigVis, "--ir", bigIr, "--max-memory", "2G");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains(bigVis.toString()).contains("7000x7000").contains("memory budget")
+                .contains("2.0 GB").contains("--max-memory").doesNotContain("truncated").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anUnreadableMemorySizeIsAnOptionError() {
+        Cli.Result r = fuse("--vis", vis.resolve(A + ".png"), "--ir", ir.resolve(A + ".png"), "--max-memory", "lots");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--max-memory").contains("'lots'");
+    }
+
+    /** A PNG signature and IHDR only, claiming width × height 8-bit RGB pixels. */
+    private static byte[] pngHeaderOnly(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        byte[] type = {'I', 'H', 'D', 'R'};
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type);
+        crc.update(ihdr.array());
+        png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(13).array());
+        png.writeBytes(type);
+        png.writeBytes(ihdr.array());
+        png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return png.toByteArray();
     }
 }

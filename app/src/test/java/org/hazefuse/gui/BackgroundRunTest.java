@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.hazefuse.gui.inference.MethodProvider;
 import org.hazefuse.gui.input.InputPair;
 import org.hazefuse.gui.task.FxTaskExecutor;
+import org.hazefuse.gui.task.UiThread;
 import org.hazefuse.gui.testing.FakeFusionMethod;
 import org.hazefuse.gui.testing.TestPairs;
 import org.hazefuse.gui.testing.TestServices;
@@ -22,6 +23,7 @@ import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
 import org.hazefuse.method.FusionResult;
 import org.hazefuse.method.ImagePair;
+import org.hazefuse.service.ReducedPreview;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,12 +42,15 @@ class BackgroundRunTest {
     private final TestServices t = new TestServices();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean sawCancel;
+    /** Pairs up to this many pixels (a large pair's preview) run at once; 0: every run is slow. */
+    private volatile long quickUpToPixels;
     private ViewModels vm;
+    private MainWindow window;
 
     @TempDir
     Path dir;
 
-    /** Waits (polling its cancel signal) until cancelled, or 20 s. */
+    /** Waits (polling its cancel signal) until cancelled, or 20 s; pairs up to {@link #quickUpToPixels} at once. */
     private final class SlowMethod implements FusionMethod {
         @Override
         public String name() {
@@ -59,6 +64,9 @@ class BackgroundRunTest {
 
         @Override
         public FusionResult run(ImagePair pair, DensitySettings settings, CancelSignal cancel) {
+            if ((long) pair.width() * pair.height() <= quickUpToPixels) {
+                return new FakeFusionMethod().run(pair, settings, cancel);
+            }
             started.countDown();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (System.nanoTime() < end) {
@@ -85,6 +93,7 @@ class BackgroundRunTest {
     void start(Stage stage) {
         t.executor = new FxTaskExecutor("test-work", 1);
         t.ioExecutor = new FxTaskExecutor("test-io", 1);
+        t.uiThread = UiThread.FX;
         t.methods = new MethodProvider() {
             @Override
             public List<String> names() {
@@ -97,7 +106,7 @@ class BackgroundRunTest {
             }
         };
         vm = new ViewModels(t.services(), DensitySettings.DEFAULT);
-        MainWindow window = new MainWindow(vm, new TrainingViewModel(t.trainer, t.dialogs,
+        window = new MainWindow(vm, new TrainingViewModel(t.trainer, t.dialogs,
                 t.uiThread, () -> vm.session().modelProperty().get(), List::of), t.dialogs);
         stage.setScene(new Scene(window.root(), 1200, 800));
         stage.show();
@@ -130,6 +139,53 @@ class BackgroundRunTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sawCancel);
         assertThat(vm.session().resultProperty().get()).isNull();
         assertThat(t.dialogs.errors).isEmpty();
+    }
+
+    /**
+     * A large pair: its reduced preview is shown, marked, while the full-resolution run goes on; Esc stops that run
+     * at once and leaves the preview shown and still marked, and it is not exported as if it were the result.
+     */
+    @Test
+    void cancellingAfterThePreviewKeepsThePreviewShownAndMarked(FxRobot robot) throws Exception {
+        quickUpToPixels = ReducedPreview.LARGE_PIXELS;
+        Path vis = dir.resolve("big_vis.png");
+        Path ir = dir.resolve("big_ir.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1000, 600,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", vis.toFile());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1000, 600,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", ir.toFile());
+        robot.interact(() -> vm.pairList().addFiles(List.of(vis, ir)));
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("the full-resolution run started").isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.session().previewProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.run().runningProperty().get()).isTrue();
+        assertThat(vm.session().resultProperty().get().fused().width()).isEqualTo(1000);
+        assertThat(vm.panels().imageProperty(Panel.FUSED).get().getWidth()).isEqualTo(1000);
+        assertThat(robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("preview (reduced to 707×424)");
+        assertThat(window.viewerPane().panel(Panel.FUSED).noticeLabel().getText())
+                .isEqualTo("Preview (reduced): the full-resolution result replaces it when done.");
+
+        long t0 = System.nanoTime();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.run().runningProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sawCancel);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).as("stopped within a second")
+                .isLessThan(1_000);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.session().statusProperty().get()).isEqualTo("Cancelled; the panels show the reduced preview.");
+        assertThat(vm.session().previewProperty().get()).isTrue();
+        assertThat(vm.session().resultProperty().get()).isNotNull();
+        assertThat(window.viewerPane().panel(Panel.FUSED).noticeLabel().getText())
+                .startsWith("Preview (reduced): the full-resolution run did not finish");
+        assertThat(vm.session().metrics()).isEmpty();
+
+        boolean[] exportStarted = {true};
+        robot.interact(() -> exportStarted[0] = vm.export().exportCurrentTo(dir.resolve("exported")));
+        assertThat(exportStarted[0]).isFalse();
+        assertThat(t.dialogs.errors).extracting(e -> e.title()).containsExactly("Only a preview is shown");
+        assertThat(dir.resolve("exported")).doesNotExist();
     }
 
     @Test

@@ -34,7 +34,8 @@ class GuiArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("^import (static )?([\\w.]+)", Pattern.MULTILINE);
     private static final Set<String> CORE_API = Set.of("org.hazefuse.method.", "org.hazefuse.image.",
             "org.hazefuse.io.BadInputException", "org.hazefuse.io.PairPaths", "org.hazefuse.io.OutputNames",
-            "org.hazefuse.haze.DepthMode", "org.hazefuse.haze.HazeSettings", "org.hazefuse.service.FineTuning");
+            "org.hazefuse.haze.DepthMode", "org.hazefuse.haze.HazeSettings", "org.hazefuse.service.FineTuning",
+            "org.hazefuse.service.PreviewedRun", "org.hazefuse.service.ReducedPreview");
 
     @Test
     void viewModelsDoNotTouchControlsOrWindows() throws IOException {

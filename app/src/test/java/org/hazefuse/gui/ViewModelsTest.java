@@ -95,6 +95,65 @@ class ViewModelsTest {
         assertThat(vm.session().inputProperty().get().clearVisible()).isPresent();
     }
 
+    /** A 1000×600 pair (0.6 MP), named so the two files pair by their role words. */
+    private InputPair largePair() throws Exception {
+        java.awt.image.BufferedImage vis = new java.awt.image.BufferedImage(1000, 600,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage ir = new java.awt.image.BufferedImage(1000, 600,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 600; y++) {
+            for (int x = 0; x < 1000; x++) {
+                vis.setRGB(x, y, (x % 256) << 16 | (y % 256) << 8 | 90);
+                ir.getRaster().setSample(x, y, 0, (x + y) % 256);
+            }
+        }
+        Path v = dir.resolve("large_vis.png");
+        Path i = dir.resolve("large_ir.png");
+        javax.imageio.ImageIO.write(vis, "png", v.toFile());
+        javax.imageio.ImageIO.write(ir, "png", i.toFile());
+        return new InputPair("large", v, i);
+    }
+
+    @Test
+    void aLargePairShowsAMarkedReducedPreviewFirstThenTheFullResult() throws Exception {
+        InputPair pair = largePair();
+        ViewModels vm = vm();
+        List<String> shown = new java.util.ArrayList<>();
+        vm.session().resultProperty().addListener((obs, old, r) -> {
+            if (r != null) {
+                shown.add((vm.session().previewProperty().get() ? "preview " : "full ") + r.fused().width() + "x"
+                        + r.fused().height() + " | " + vm.panels().outputNoticeProperty().get() + " | "
+                        + vm.session().metrics().size() + " metrics");
+            }
+        });
+
+        vm.pairList().addFiles(List.of(pair.visible(), pair.infrared()));
+
+        // The preview is at the pair's size, so read-out and regions need no conversion; metrics wait for the full run.
+        assertThat(shown).containsExactly(
+                "preview 1000x600 | Preview (reduced): the full-resolution result replaces it when done. | 0 metrics",
+                "full 1000x600 |  | 0 metrics");
+        // 0.6 MP reduced to 707×424 (0.3 MP); the dark-channel window shrinks with it.
+        assertThat(t.method.calls()).extracting(DensitySettings::darkWindow).containsExactly(11, 15);
+        assertThat(vm.session().previewProperty().get()).isFalse();
+        assertThat(vm.session().metrics()).isNotEmpty();
+        assertThat(vm.panels().outputNoticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aPairUpToHalfAMegapixelRunsOnceWithoutAPreview() {
+        InputPair pair = TestPairs.roadscene(dir);
+        ViewModels vm = vm();
+        List<Boolean> previews = new java.util.ArrayList<>();
+        vm.session().previewProperty().addListener((obs, old, now) -> previews.add(now));
+
+        vm.pairList().addFiles(List.of(pair.visible(), pair.infrared()));
+
+        assertThat(vm.session().resultProperty().get()).isNotNull();
+        assertThat(t.method.calls()).hasSize(1);
+        assertThat(previews).isEmpty();
+    }
+
     @Test
     void settingsAndRecentItemsSurviveARestart() {
         InputPair pair = TestPairs.msrs(dir);

@@ -103,6 +103,11 @@ public final class FusePlan {
      * @throws BadInputException for the first problem found, naming the file
      */
     public static FusePlan prepare(FoundPairs found, Path outDir, ExistingSets policy, PairLoader loader) {
+        return prepare(found, outDir, policy, loader, CACHE_PIXELS);
+    }
+
+    /** As above, keeping at most {@code cachePixels} of decoded pairs (tests read pairs again with 0). */
+    static FusePlan prepare(FoundPairs found, Path outDir, ExistingSets policy, PairLoader loader, long cachePixels) {
         if (found.isEmpty()) {
             throw new BadInputException(null, "no visible/infrared pairs found"
                     + (found.warnings().isEmpty() ? "" : ":\n  " + String.join("\n  ", found.warnings())));
@@ -150,7 +155,7 @@ public final class FusePlan {
             }
             ImagePair pair = loader.load(item.pair());
             long pixels = (long) pair.width() * pair.height();
-            if (cached + pixels <= CACHE_PIXELS) {
+            if (cached + pixels <= cachePixels) {
                 cache.put(item.pair(), pair);
                 cached += pixels;
             }
@@ -228,7 +233,7 @@ public final class FusePlan {
         return inputs;
     }
 
-    /** The pair as read during the checks, or read again when it was not kept. */
+    /** The pair as read during the checks, or read again when it was not kept; one thread at a time. */
     public ImagePair load(Item item, PairLoader loader) {
         ImagePair pair = cache.remove(item.pair());
         return pair != null ? pair : loader.load(item.pair());

@@ -75,6 +75,9 @@ public final class ExportViewModel {
             dialogs.showError("Nothing to export", "Load a pair and run a model first.");
             return;
         }
+        if (showsPreview(session, dialogs)) {
+            return;
+        }
         chooseFolder("Export current outputs to").ifPresent(this::exportCurrentTo);
     }
 
@@ -84,6 +87,9 @@ public final class ExportViewModel {
         FusionResult result = session.resultProperty().get();
         if (in == null || result == null) {
             dialogs.showError("Nothing to export", "Load a pair and run a model first.");
+            return false;
+        }
+        if (showsPreview(session, dialogs)) {
             return false;
         }
         Map<Path, FloatImage> files = ExportPlan.files(folder, in, result);
@@ -101,6 +107,19 @@ public final class ExportViewModel {
             rememberFolder(folder);
             session.statusProperty().set("Wrote " + n + " files (" + depth + "-bit PNG) to " + folder + ".");
         }).onFailure(e -> dialogs.showError("Export failed", ErrorMessages.describe(e))));
+        return true;
+    }
+
+    /**
+     * A reduced preview is not the method's output: exported under the outputs' names it would pass for them. True
+     * (and the user told) while the panels show one.
+     */
+    static boolean showsPreview(Session session, DialogService dialogs) {
+        if (!session.previewProperty().get()) {
+            return false;
+        }
+        dialogs.showError("Only a preview is shown", "The panels show a reduced preview. Wait for the full-resolution"
+                + " result, or run the model again (Ctrl+R), then export.");
         return true;
     }
 

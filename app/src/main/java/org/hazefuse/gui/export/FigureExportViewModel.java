@@ -50,6 +50,9 @@ public final class FigureExportViewModel {
             services.dialogs().showError("Nothing to export", "Load a pair and run a model first.");
             return;
         }
+        if (ExportViewModel.showsPreview(session, services.dialogs())) {
+            return;
+        }
         String folder = services.settings().getString(Setting.LAST_EXPORT_FOLDER);
         services.dialogs().saveFile("Export the view as a figure (.png or .svg)", folder.isBlank() ? null : Path.of(folder),
                 in.name() + "_figure.png").ifPresent(this::exportFigureTo);
@@ -60,6 +63,9 @@ public final class FigureExportViewModel {
         Optional<Figure> figure = currentFigure();
         if (figure.isEmpty()) {
             services.dialogs().showError("Nothing to export", "Load a pair and run a model first.");
+            return false;
+        }
+        if (ExportViewModel.showsPreview(session, services.dialogs())) {
             return false;
         }
         Path target = hasExtension(file) ? file : file.resolveSibling(file.getFileName() + ".png");

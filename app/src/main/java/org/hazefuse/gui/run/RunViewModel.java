@@ -1,5 +1,7 @@
 package org.hazefuse.gui.run;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,12 +20,15 @@ import org.hazefuse.gui.task.BackgroundTask;
 import org.hazefuse.gui.task.Debouncer;
 import org.hazefuse.gui.task.TaskExecutor;
 import org.hazefuse.gui.task.TaskHandle;
+import org.hazefuse.gui.task.UiThread;
 import org.hazefuse.gui.viewer.ImageRect;
 import org.hazefuse.gui.viewer.PanelsViewModel;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
 import org.hazefuse.method.FusionResult;
 import org.hazefuse.method.ImagePair;
+import org.hazefuse.service.PreviewedRun;
+import org.hazefuse.service.ReducedPreview;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * Runs the session's model on the session's input and shows the result and its metrics. Slider and model changes
  * request a run; with auto-run on, requests are debounced into one run. A newer run cancels the one in flight;
  * results of stale runs are dropped by generation number.
+ *
+ * <p>A large pair shows a preview first ({@link PreviewedRun}: the method on a reduced copy, enlarged to the pair's
+ * size), marked in the session and across the output panels, without metrics; the full-resolution result replaces
+ * it. A run cancelled or failed after its preview leaves the preview shown, still marked.
  */
 public final class RunViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(RunViewModel.class);
@@ -43,12 +52,19 @@ public final class RunViewModel {
     private final TaskExecutor io;
     private final MetricsService metrics;
     private final DialogService dialogs;
+    private final UiThread ui;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper metricsScope = new ReadOnlyStringWrapper(WHOLE_FRAME);
     private final ObservableValue<ImageRect> region;
     private static final String WHOLE_FRAME = "Whole frame (draw a region with the Region tool)";
+    private static final String PREVIEW_SCOPE = "Preview (reduced): metrics follow with the full-resolution result";
+    private static final String PREVIEW_RUNNING =
+            "Preview (reduced): the full-resolution result replaces it when done.";
+    private static final String PREVIEW_STOPPED =
+            "Preview (reduced): the full-resolution run did not finish; Run (Ctrl+R) computes it.";
+    private final StringBinding previewNotice;
     /** Below this side the structural metrics (gradients, NIQE's patches) have too little to work on. */
     static final int MIN_REGION_SIDE = 16;
     private TaskHandle runHandle = TaskHandle.DONE;
@@ -58,10 +74,12 @@ public final class RunViewModel {
     /**
      * @param executor runs the method: one thread, so a method is never called twice at once
      * @param io computes the metrics, so the images appear before them
+     * @param ui where a preview, computed on the run's thread, is shown
      */
     public RunViewModel(Session session, PanelsViewModel panels, ObservableValue<DensitySettings> density,
                         ObservableValue<ImageRect> region, MethodHolder methods, TaskExecutor executor,
-                        TaskExecutor io, MetricsService metrics, DialogService dialogs, Debouncer debouncer) {
+                        TaskExecutor io, MetricsService metrics, DialogService dialogs, Debouncer debouncer,
+                        UiThread ui) {
         this.region = region;
         this.session = session;
         this.panels = panels;
@@ -71,6 +89,9 @@ public final class RunViewModel {
         this.io = io;
         this.metrics = metrics;
         this.dialogs = dialogs;
+        this.ui = ui;
+        previewNotice = Bindings.createStringBinding(() -> !session.previewProperty().get() ? ""
+                : running.get() ? PREVIEW_RUNNING : PREVIEW_STOPPED, session.previewProperty(), running);
         Runnable changed = () -> {
             if (session.autoRunProperty().get() && session.inputProperty().get() != null) {
                 debouncer.schedule(this::run);
@@ -81,7 +102,9 @@ public final class RunViewModel {
         region.addListener((obs, old, now) -> {
             ImagePair in = session.inputProperty().get();
             FusionResult r = session.resultProperty().get();
-            if (in != null && r != null && !running.get()) {
+            if (session.previewProperty().get()) {
+                metricsScope.set(PREVIEW_SCOPE);
+            } else if (in != null && r != null && !running.get()) {
                 computeMetrics(generation, in, r);
             } else {
                 metricsScope.set(scopeOf(now));
@@ -109,6 +132,7 @@ public final class RunViewModel {
 
     /** Another pair: its result panels and metrics go. */
     void clearResult() {
+        session.previewProperty().set(false);
         session.resultProperty().set(null);
         panels.showResult(null, null, null);
         session.metrics().clear();
@@ -135,8 +159,14 @@ public final class RunViewModel {
             FusionMethod method = methods.get(name);
             cancel.throwIfCancelled();
             // Tiled methods say how far they are; the bar and the status line follow (see onProgress).
-            FusionResult r = method.run(in, settings, cancel,
-                    (done, total) -> p.update((double) done / total, done + " of " + total + " tiles"));
+            FusionResult r = PreviewedRun.run(method, in, settings, cancel,
+                    (done, total) -> p.update((double) done / total, done + " of " + total + " tiles"),
+                    (preview, reduced) -> {
+                        Image dehazed = FxImages.toFx(preview.dehazed());
+                        Image densityMap = FxImages.toHeat(preview.density());
+                        Image fused = FxImages.toFx(preview.fused());
+                        ui.post(() -> showPreview(gen, name, in, reduced, preview, dehazed, densityMap, fused));
+                    });
             return new Outcome(in, r, FxImages.toFx(r.dehazed()), FxImages.toHeat(r.density()),
                     FxImages.toFx(r.fused()), method.description() + " · " + methods.deviceDescription());
         }).onProgress((fraction, message) -> {
@@ -150,6 +180,7 @@ public final class RunViewModel {
                 return;
             }
             idle();
+            session.previewProperty().set(false);
             session.resultProperty().set(o.result());
             panels.showResult(o.dehazed(), o.density(), o.fused());
             device.set(o.description());
@@ -166,9 +197,30 @@ public final class RunViewModel {
         }).onCancelled(() -> {
             if (gen == generation) {
                 idle();
-                session.statusProperty().set("Cancelled.");
+                session.statusProperty().set(session.previewProperty().get()
+                        ? "Cancelled; the panels show the reduced preview." : "Cancelled.");
             }
         }));
+    }
+
+    /**
+     * Shows a large pair's preview while its full-resolution run goes on; dropped when that run was cancelled or
+     * replaced meanwhile (the preview is posted from the run's thread and may arrive after either).
+     */
+    private void showPreview(long gen, String name, ImagePair in, ReducedPreview reduced, FusionResult preview,
+            Image dehazed, Image densityMap, Image fused) {
+        if (gen != generation || !running.get()) {
+            return;
+        }
+        metricsHandle.cancel();
+        session.metrics().clear();
+        metricsScope.set(PREVIEW_SCOPE);
+        session.previewProperty().set(true); // first, so what follows the result sees it is a preview
+        session.resultProperty().set(preview);
+        panels.showResult(dehazed, densityMap, fused);
+        session.statusProperty().set(String.format(java.util.Locale.ROOT,
+                "%s: preview (reduced to %d×%d) in %d ms; %s at full resolution …", in.name(), reduced.width(),
+                reduced.height(), preview.total().toMillis(), name));
     }
 
     private void idle() {
@@ -214,6 +266,14 @@ public final class RunViewModel {
 
     private static FusionResult crop(FusionResult r, ImageRect rect) {
         return new FusionResult(rect.crop(r.dehazed()), rect.crop(r.density()), rect.crop(r.fused()), r.timings());
+    }
+
+    /**
+     * The notice across the output panels while they show a preview: that the full result follows, or that its run
+     * stopped; empty otherwise.
+     */
+    public StringBinding previewNoticeProperty() {
+        return previewNotice;
     }
 
     /** What the metrics cover: the whole frame or the drawn region. */

@@ -28,6 +28,7 @@ public final class Session {
     private final ObjectProperty<ImagePair> source = new SimpleObjectProperty<>();
     private final ObjectProperty<ImagePair> input = new SimpleObjectProperty<>();
     private final ObjectProperty<FusionResult> result = new SimpleObjectProperty<>();
+    private final BooleanProperty preview = new SimpleBooleanProperty(false);
     private final ObservableList<MetricValue> metrics = FXCollections.observableArrayList();
     private final ObservableSet<InputPair> resizedInfrared = FXCollections.observableSet();
     private final StringProperty status =
@@ -67,6 +68,14 @@ public final class Session {
 
     public ObjectProperty<FusionResult> resultProperty() {
         return result;
+    }
+
+    /**
+     * Whether the shown result is a large pair's reduced preview (enlarged to the pair's size), not the method's
+     * full-resolution output: no metrics are computed for it and it is not exported.
+     */
+    public BooleanProperty previewProperty() {
+        return preview;
     }
 
     /** The metrics of the shown result; empty while they are computed. */

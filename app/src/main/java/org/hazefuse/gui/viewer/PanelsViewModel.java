@@ -2,12 +2,17 @@ package org.hazefuse.gui.viewer;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.image.Image;
 import org.hazefuse.gui.display.DisplayRenderer;
 import org.hazefuse.gui.display.DisplaySettings;
@@ -62,10 +67,17 @@ public final class PanelsViewModel {
 
     /**
      * A notice across the output panels (dehazed, density, fused and the before/after view), e.g. that the model
-     * is untrained; empty for none. Bound by {@code ViewModels} to the model chooser's.
+     * is untrained or that the panels show a reduced preview; empty for none. Bound by {@code ViewModels} to the
+     * model chooser's and the run's ({@link #notices}).
      */
     public StringProperty outputNoticeProperty() {
         return outputNotice;
+    }
+
+    /** The non-empty ones of several notices, one banner: a space between two sentences. */
+    public static StringBinding notices(ObservableStringValue... parts) {
+        return Bindings.createStringBinding(() -> Stream.of(parts).map(ObservableStringValue::get)
+                .filter(t -> t != null && !t.isEmpty()).collect(Collectors.joining(" ")), parts);
     }
 
     /** Whether {@code p} shows what the model computed (and so carries the {@link #outputNoticeProperty notice}). */
