@@ -99,6 +99,9 @@ public final class BenchmarkReport {
             md.append(' ').append(PeakMemory.format(r.peakRss())).append(r.peakIsPerConfig() ? "" : " (process)")
                     .append(" |\n");
         }
+        if (results.stream().anyMatch(r -> r.bySize().size() > 1)) {
+            appendSizes(md, results);
+        }
         md.append("\nProcess CPU time over the timed forward runs (all threads; a large system share is the kernel ")
                 .append("serving page faults of fresh allocations):\n\n");
         for (ConfigBenchmark.Result r : results) {
@@ -124,5 +127,22 @@ public final class BenchmarkReport {
         }
         md.append(end(key));
         return md.toString();
+    }
+
+    /** Forward time and peak memory by frame size: whether time grows with the pixels and memory stays bounded. */
+    private static void appendSizes(StringBuilder md, List<ConfigBenchmark.Result> results) {
+        md.append("\nForward by frame size (tiles and memory budget as `fuse` chooses them; peak memory: VmHWM of ")
+                .append("the size's runs):\n\n")
+                .append("| config | frame | megapixels | forward per pair | time ÷ first size | pixels ÷ first size "
+                        + "| peak memory |\n|---|---|---:|---:|---:|---:|---:|\n");
+        for (ConfigBenchmark.Result r : results) {
+            ConfigBenchmark.SizeResult first = r.bySize().get(0);
+            for (ConfigBenchmark.SizeResult size : r.bySize()) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.3f s (%.3f–%.3f) | %.2f× | %.2f× | %s |%n",
+                        r.model(), size.size(), size.size().pixels() / 1e6, size.forward().median(),
+                        size.forward().min(), size.forward().max(), size.forward().median() / first.forward().median(),
+                        size.size().pixels() / (double) first.size().pixels(), PeakMemory.format(size.peakRss())));
+            }
+        }
     }
 }

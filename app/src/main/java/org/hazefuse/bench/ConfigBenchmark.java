@@ -48,14 +48,43 @@ import org.hazefuse.model.iassf.IassfInputs;
  */
 public final class ConfigBenchmark {
     /** What to measure. */
-    public record Settings(int height, int width, int warmup, int runs, List<Integer> trainingSizes, long seed) {
+    public record Settings(List<FrameSize> sizes, int warmup, int runs, List<Integer> trainingSizes, long seed) {
         public Settings {
-            if (warmup < 0 || runs < 1) {
-                throw new IllegalArgumentException("need warmup >= 0 and runs >= 1");
+            if (warmup < 0 || runs < 1 || sizes.isEmpty()) {
+                throw new IllegalArgumentException("need a frame size, warmup >= 0 and runs >= 1");
             }
+            sizes = List.copyOf(sizes);
             trainingSizes = List.copyOf(trainingSizes);
         }
+
+        public Settings(int height, int width, int warmup, int runs, List<Integer> trainingSizes, long seed) {
+            this(List.of(new FrameSize(width, height)), warmup, runs, trainingSizes, seed);
+        }
+
+        /** The first frame size: the one of the main table, the CPU time and the stage times. */
+        public int width() {
+            return sizes.get(0).width();
+        }
+
+        public int height() {
+            return sizes.get(0).height();
+        }
     }
+
+    /** A frame size of the forward measurement. */
+    public record FrameSize(int width, int height) {
+        public long pixels() {
+            return (long) width * height;
+        }
+
+        @Override
+        public String toString() {
+            return width + "x" + height;
+        }
+    }
+
+    /** The forward time and the peak memory of one frame size. */
+    public record SizeResult(FrameSize size, Timings forward, OptionalLong peakRss) {}
 
     /**
      * @param forward seconds per pair
@@ -67,7 +96,8 @@ public final class ConfigBenchmark {
      */
     public record Result(String model, IassfConfig config, long parameters, long macs, Timings forward, CpuTime forwardCpu,
             Map<String, Double> stages,
-            Map<Integer, Timings> trainingSteps, OptionalLong peakRss, boolean peakIsPerConfig) {}
+            Map<Integer, Timings> trainingSteps, OptionalLong peakRss, boolean peakIsPerConfig,
+            List<SizeResult> bySize) {}
 
     private ConfigBenchmark() {}
 
@@ -82,18 +112,18 @@ public final class ConfigBenchmark {
      */
     public static Result run(String model, IassfConfig config, Device device, Settings s, Consumer<String> log) {
         boolean reset = PeakMemory.reset();
-        long pixels = (long) s.height() * s.width();
         Timings forward;
         Map<String, Double> stages;
         long parameters;
         long macs;
         CpuTime forwardCpu;
-        try (FusionMethod method = MethodCatalog.open(model, new MethodOptions(device,
-                Math.max(MethodOptions.DEFAULT_MAX_PIXELS, pixels), MethodOptions.DEFAULT_OVERLAP))) {
+        List<SizeResult> bySize = new ArrayList<>();
+        // Tiles and memory budget as users get them (MethodOptions.defaults).
+        try (FusionMethod method = MethodCatalog.open(model, MethodOptions.defaults(device))) {
             IassfNetwork network = ((IassfMethod) method).network();
             parameters = network.countParameters();
             macs = network.macs(s.height(), s.width());
-            ImagePair pair = randomPair(device, s);
+            ImagePair pair = randomPair(device, s.sizes().get(0), s.seed());
             log.accept(model + ": forward " + s.width() + "x" + s.height() + ", " + s.warmup() + " warm-up + "
                     + s.runs() + " runs");
             method.run(pair, DensitySettings.DEFAULT, CancelSignal.NEVER); // first call: one-time engine set-up
@@ -102,7 +132,11 @@ public final class ConfigBenchmark {
                     () -> method.run(pair, DensitySettings.DEFAULT, CancelSignal.NEVER));
             forwardCpu = CpuTime.now().minus(before);
             log.accept(model + ": forward " + forward.describe() + ", CPU time " + forwardCpu.describe());
+            bySize.add(new SizeResult(s.sizes().get(0), forward, PeakMemory.peakBytes()));
             stages = profile(network, device, pair, Math.min(3, s.runs()));
+            for (FrameSize size : s.sizes().subList(1, s.sizes().size())) {
+                bySize.add(forwardAt(model, method, device, size, s, log));
+            }
         }
         Map<Integer, Timings> training = new LinkedHashMap<>();
         for (int size : s.trainingSizes()) {
@@ -112,16 +146,30 @@ public final class ConfigBenchmark {
             training.put(size, t);
         }
         return new Result(model, config, parameters, macs, forward, forwardCpu, stages, training, PeakMemory.peakBytes(),
-                reset);
+                reset, bySize);
     }
 
-    private static ImagePair randomPair(Device device, Settings s) {
+    /** Forward time and peak memory at one more frame size (one warm-up at most: large frames take long). */
+    private static SizeResult forwardAt(String model, FusionMethod method, Device device, FrameSize size, Settings s,
+            Consumer<String> log) {
+        ImagePair pair = randomPair(device, size, s.seed());
+        int runs = size.pixels() > 2_000_000 ? Math.min(3, s.runs()) : s.runs();
+        log.accept(model + ": forward " + size + ", " + Math.min(1, s.warmup()) + " warm-up + " + runs + " runs");
+        PeakMemory.reset();
+        Timings t = time(Math.min(1, s.warmup()), runs,
+                () -> method.run(pair, DensitySettings.DEFAULT, CancelSignal.NEVER));
+        OptionalLong peak = PeakMemory.peakBytes();
+        log.accept(model + ": forward " + size + " " + t.describe() + ", peak " + PeakMemory.format(peak));
+        return new SizeResult(size, t, peak);
+    }
+
+    private static ImagePair randomPair(Device device, FrameSize size, long seed) {
         try (NDManager m = Engines.manager(device)) {
-            m.getEngine().setRandomSeed((int) s.seed());
-            float[] vis = m.randomUniform(0f, 1f, new Shape(3, s.height(), s.width())).toFloatArray();
-            float[] ir = m.randomUniform(0f, 1f, new Shape(1, s.height(), s.width())).toFloatArray();
-            return new ImagePair("bench", new FloatImage(s.width(), s.height(), 3, vis),
-                    new FloatImage(s.width(), s.height(), 1, ir));
+            m.getEngine().setRandomSeed((int) seed);
+            float[] vis = m.randomUniform(0f, 1f, new Shape(3, size.height(), size.width())).toFloatArray();
+            float[] ir = m.randomUniform(0f, 1f, new Shape(1, size.height(), size.width())).toFloatArray();
+            return new ImagePair("bench", new FloatImage(size.width(), size.height(), 3, vis),
+                    new FloatImage(size.width(), size.height(), 1, ir));
         }
     }
 

@@ -50,9 +50,10 @@ final class BenchCommand extends HeadlessCommand {
             description = "Untimed runs before each measurement (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--size", defaultValue = "640x480", paramLabel = "WxH",
-            description = "Pair size of the forward measurement (default: ${DEFAULT-VALUE}).")
-    String size;
+    @Option(names = {"--sizes", "--size"}, defaultValue = "640x480", split = ",", paramLabel = "WxH[,WxH...]",
+            description = "Pair sizes of the forward measurement, e.g. 640x480,1280x1024,1920x1080,3840x2160; the "
+                    + "first is also the one of the CPU time and the stage times (default: ${DEFAULT-VALUE}).")
+    List<String> frameSizes;
 
     @Option(names = "--train-sizes", defaultValue = "128,256", split = ",", paramLabel = "S[,S...]",
             description = "Square patch sides of the training measurement; empty to skip (default: ${DEFAULT-VALUE}).")
@@ -85,17 +86,9 @@ final class BenchCommand extends HeadlessCommand {
                     badOption("unknown configuration '" + name + "': use " + String.join(", ", IassfConfigs.names())
                             + " or a weights file (.hzf)")));
         }
-        String[] wh = size.toLowerCase(Locale.ROOT).split("x");
-        int width;
-        int height;
-        try {
-            width = Integer.parseInt(wh[0].trim());
-            height = Integer.parseInt(wh[1].trim());
-        } catch (RuntimeException e) {
-            throw badOption("--size must look like 640x480, not '" + size + "'");
-        }
-        if (width < 8 || height < 8) {
-            throw badOption("--size must be at least 8x8");
+        List<ConfigBenchmark.FrameSize> frames = new ArrayList<>();
+        for (String size : frameSizes) {
+            frames.add(frameSize(size));
         }
         List<Integer> sizes = new java.util.ArrayList<>();
         for (String size : trainingSizes == null ? List.<String>of() : trainingSizes) {
@@ -122,7 +115,7 @@ final class BenchCommand extends HeadlessCommand {
             err().println("note: PyTorch's OpenMP threads may spin; on a busy machine that can make each run many "
                     + "times slower (set OMP_WAIT_POLICY=PASSIVE before starting Java, see BENCHMARKS.md)");
         }
-        ConfigBenchmark.Settings settings = new ConfigBenchmark.Settings(height, width, warmup, runs, sizes, 42);
+        ConfigBenchmark.Settings settings = new ConfigBenchmark.Settings(frames, warmup, runs, sizes, 42);
         List<ConfigBenchmark.Result> results = new ArrayList<>();
         for (Map.Entry<String, IassfConfig> model : configs.entrySet()) {
             ConfigBenchmark.Result r = ConfigBenchmark.run(model.getKey(), model.getValue(), device, settings, line -> {
@@ -148,5 +141,21 @@ final class BenchCommand extends HeadlessCommand {
                 o -> o.write(merged.getBytes(StandardCharsets.UTF_8)));
         out().println("Written to " + out);
         return ExitCodes.OK;
+    }
+
+    private ConfigBenchmark.FrameSize frameSize(String size) {
+        String[] wh = size.toLowerCase(Locale.ROOT).split("x");
+        int width;
+        int height;
+        try {
+            width = Integer.parseInt(wh[0].trim());
+            height = Integer.parseInt(wh[1].trim());
+        } catch (RuntimeException e) {
+            throw badOption("--sizes takes sizes such as 640x480, not '" + size + "'");
+        }
+        if (width < 8 || height < 8) {
+            throw badOption("--sizes must be at least 8x8, not '" + size + "'");
+        }
+        return new ConfigBenchmark.FrameSize(width, height);
     }
 }

@@ -33,6 +33,19 @@ class BenchCommandTest {
         assertThat(Files.readString(report)).contains("tiny");
     }
 
+    @Test
+    void severalFrameSizesGetTheirOwnTimeAndPeakMemory() throws IOException {
+        Path report = tmp.resolve("B.md");
+
+        Cli.Result r = Cli.run("bench", "--models", "tiny", "--sizes", "16x16,32x24", "--runs", "1", "--warmup", "0",
+                "--train-sizes=", "--out", report);
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(report)).contains("Forward by frame size").contains("| tiny | 16x16 |")
+                .contains("| tiny | 32x24 |");
+        assertThat(Cli.run("bench", "--sizes", "640by480").err()).contains("640by480");
+    }
+
     /** A weights file, such as imported published weights, is measured under its own name. */
     @Test
     void aWeightsFileIsMeasuredLikeAConfiguration() throws IOException {
