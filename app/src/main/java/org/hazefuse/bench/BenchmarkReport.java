@@ -70,10 +70,10 @@ public final class BenchmarkReport {
                 .append(before.loadAverage()).append("; after: ").append(loadAfter)
                 .append(" (a shared machine: other work slows the figures down).\n\n");
         md.append(String.format(Locale.ROOT, "Forward: `FusionMethod.run` on one %dx%d pair (conversions included), "
-                + "median of %d runs after %d warm-up. Training: one step of the project's Trainer with batch 1 "
+                + "median of %d runs after %d warm-up. Training: one step of the project's Trainer with batch %d "
                 + "(forward, the spec's loss, backward, AdamW update; no data loading), median of %d after %d warm-up, as samples/s. Seeded random weights and inputs. "
                 + "Peak memory: peak resident set size (VmHWM) during the configuration's runs.%n%n",
-                s.width(), s.height(), s.runs(), Math.max(1, s.warmup()), s.runs(), s.warmup()));
+                s.width(), s.height(), s.runs(), Math.max(1, s.warmup()), s.trainingBatch(), s.runs(), s.warmup()));
         md.append("| config | parameters | MACs per pair | forward per pair | CPU time per pair (user + system) "
                 + "| target (2-core AVX-512) |");
         for (int size : s.trainingSizes()) {
@@ -94,7 +94,8 @@ public final class BenchmarkReport {
                             r.forward().median() <= target ? "met" : "missed")));
             for (int size : s.trainingSizes()) {
                 Timings t = r.trainingSteps().get(size);
-                md.append(String.format(Locale.ROOT, " %.2f samples/s (%.2f s/step) |", 1 / t.median(), t.median()));
+                md.append(String.format(Locale.ROOT, " %.2f samples/s (%.2f s/step) |", s.trainingBatch() / t.median(),
+                        t.median()));
             }
             md.append(' ').append(PeakMemory.format(r.peakRss())).append(r.peakIsPerConfig() ? "" : " (process)")
                     .append(" |\n");

@@ -48,9 +48,10 @@ import org.hazefuse.model.iassf.IassfInputs;
  */
 public final class ConfigBenchmark {
     /** What to measure. */
-    public record Settings(List<FrameSize> sizes, int warmup, int runs, List<Integer> trainingSizes, long seed) {
+    public record Settings(List<FrameSize> sizes, int warmup, int runs, List<Integer> trainingSizes, int trainingBatch,
+            long seed) {
         public Settings {
-            if (warmup < 0 || runs < 1 || sizes.isEmpty()) {
+            if (warmup < 0 || runs < 1 || sizes.isEmpty() || trainingBatch < 1) {
                 throw new IllegalArgumentException("need a frame size, warmup >= 0 and runs >= 1");
             }
             sizes = List.copyOf(sizes);
@@ -58,7 +59,7 @@ public final class ConfigBenchmark {
         }
 
         public Settings(int height, int width, int warmup, int runs, List<Integer> trainingSizes, long seed) {
-            this(List.of(new FrameSize(width, height)), warmup, runs, trainingSizes, seed);
+            this(List.of(new FrameSize(width, height)), warmup, runs, trainingSizes, 1, seed);
         }
 
         /** The first frame size: the one of the main table, the CPU time and the stage times. */
@@ -204,19 +205,20 @@ public final class ConfigBenchmark {
         int warmup = Math.max(1, s.warmup());
         long steps = warmup + s.runs();
         float[][] data;
+        int batch = s.trainingBatch();
         try (NDManager m = Engines.cpuManager()) {
             m.getEngine().setRandomSeed((int) s.seed());
             data = new float[][] {
-                m.randomUniform(0f, 1f, new Shape(1, 3, size, size)).toFloatArray(),
-                m.randomUniform(0f, 1f, new Shape(1, 1, size, size)).toFloatArray(),
-                m.randomUniform(0f, 1f, new Shape(1, 3, size, size)).toFloatArray()};
+                m.randomUniform(0f, 1f, new Shape(batch, 3, size, size)).toFloatArray(),
+                m.randomUniform(0f, 1f, new Shape(batch, 1, size, size)).toFloatArray(),
+                m.randomUniform(0f, 1f, new Shape(batch, 3, size, size)).toFloatArray()};
         }
         BatchSource source = firstStep -> new BatchSource.Stream() {
             private long step = firstStep;
 
             @Override
             public Batch next() {
-                return new Batch(step++, 1, size, data[0], data[1], data[2], null, null);
+                return new Batch(step++, batch, size, data[0], data[1], data[2], null, null);
             }
 
             @Override

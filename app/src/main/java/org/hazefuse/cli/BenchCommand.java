@@ -61,6 +61,11 @@ final class BenchCommand extends HeadlessCommand {
 
     // No default: the tracked BENCHMARKS.md is updated only when asked for by name, so a trial run from a
     // clone never leaves a modified file in the working copy.
+    @Option(names = "--train-batch", defaultValue = "4", paramLabel = "N",
+            description = "Batch size of the training measurement; samples/s counts every sample (default:"
+                    + " ${DEFAULT-VALUE}, as train's --batch).")
+    int trainingBatch;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "Markdown file to write or update, e.g. BENCHMARKS.md (only this command's section is "
                     + "replaced). Without it the section is printed and no file is written.")
@@ -71,8 +76,8 @@ final class BenchCommand extends HeadlessCommand {
 
     @Override
     protected int execute() throws Exception {
-        if (runs < 1 || warmup < 0) {
-            throw badOption("--runs must be at least 1 and --warmup at least 0");
+        if (runs < 1 || warmup < 0 || trainingBatch < 1) {
+            throw badOption("--runs and --train-batch must be at least 1 and --warmup at least 0");
         }
         Map<String, IassfConfig> configs = new LinkedHashMap<>();
         for (String name : models) {
@@ -115,7 +120,7 @@ final class BenchCommand extends HeadlessCommand {
             err().println("note: PyTorch's OpenMP threads may spin; on a busy machine that can make each run many "
                     + "times slower (set OMP_WAIT_POLICY=PASSIVE before starting Java, see BENCHMARKS.md)");
         }
-        ConfigBenchmark.Settings settings = new ConfigBenchmark.Settings(frames, warmup, runs, sizes, 42);
+        ConfigBenchmark.Settings settings = new ConfigBenchmark.Settings(frames, warmup, runs, sizes, trainingBatch, 42);
         List<ConfigBenchmark.Result> results = new ArrayList<>();
         for (Map.Entry<String, IassfConfig> model : configs.entrySet()) {
             ConfigBenchmark.Result r = ConfigBenchmark.run(model.getKey(), model.getValue(), device, settings, line -> {

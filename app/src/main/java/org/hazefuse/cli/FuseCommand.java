@@ -66,8 +66,9 @@ final class FuseCommand extends HeadlessCommand {
     EngineOptions engine;
 
     @Option(names = "--max-pixels", paramLabel = "N",
-            description = "Tiles have at most this many pixels; larger frames run in overlapping tiles (default:"
-                    + " ${DEFAULT-VALUE}; the memory budget may make tiles smaller).")
+            description = "Frames above this many pixels run in overlapping tiles of at most "
+                    + MethodOptions.TILE_PIXELS + " pixels (default: ${DEFAULT-VALUE}; a lower value also makes the"
+                    + " tiles smaller, and so may the memory budget).")
     long maxPixels = MethodOptions.DEFAULT_MAX_PIXELS;
 
     @Option(names = "--max-memory", paramLabel = "SIZE",

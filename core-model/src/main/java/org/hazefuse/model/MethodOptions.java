@@ -13,8 +13,14 @@ import org.hazefuse.inference.MemoryBudget;
  * @param memory what a run may use; frames are tiled to fit it, or refused when they cannot
  */
 public record MethodOptions(Device device, long maxPixels, int overlap, MemoryBudget memory) {
-    /** Default budget: a 1280×1024 frame runs whole (about 3 GB of activations for {@code paper}). */
-    public static final long DEFAULT_MAX_PIXELS = 1280L * 1024;
+    /**
+     * Frames up to this many pixels run whole, larger ones in tiles of at most {@link #TILE_PIXELS}: a whole pass
+     * costs more per pixel as the frame grows (lite: 4.6 µs a pixel at 640×480, 10 µs at 1280×1024), a tiled one
+     * about 6 µs with the tiles' overlaps and shared statistics (BENCHMARKS.md).
+     */
+    public static final long DEFAULT_MAX_PIXELS = 1024L * 512;
+    /** Tile size of tiled frames: the fastest measured for lite and paper (1280×1024, 100 k–1.3 M-pixel tiles). */
+    public static final long TILE_PIXELS = 512L * 320;
     public static final int DEFAULT_OVERLAP = 64;
     /** The smallest tile budget: below it the overlap would be most of a tile. */
     public static final long MIN_PIXELS = 64L * 64;

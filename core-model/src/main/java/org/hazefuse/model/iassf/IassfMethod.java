@@ -17,6 +17,7 @@ import org.hazefuse.method.ImagePair;
 import org.hazefuse.method.RunProgress;
 import org.hazefuse.runtime.NativeRuntime;
 import org.hazefuse.inference.FrameStatistics;
+import org.hazefuse.model.MethodOptions;
 import org.hazefuse.inference.MemoryBudget;
 import org.hazefuse.inference.TileBlender;
 import org.hazefuse.inference.TilePlan;
@@ -58,8 +59,7 @@ public final class IassfMethod implements FusionMethod {
      * @param manager owns the network's parameters; closed with this method
      */
     /**
-     * @param maxPixels tile size limit (speed: larger tiles cost more per pixel); the memory budget may make tiles
-     *     smaller
+     * @param maxPixels frames above this many pixels run in tiles; the memory budget may make tiles smaller
      * @param memory what the process may use; tiles are sized to it
      */
     public IassfMethod(String name, String description, NDManager manager, IassfNetwork network, long maxPixels,
@@ -123,13 +123,17 @@ public final class IassfMethod implements FusionMethod {
     }
 
     /**
-     * The tiles of a frame within {@code budget} bytes: as large as {@code maxPixels} allows, smaller when the
-     * memory left after the process and the frame's own buffers holds less; empty when not even the smallest tile
-     * fits.
+     * The tiles of a frame within {@code budget} bytes: the whole frame up to {@code maxPixels}; above, tiles of
+     * {@link MethodOptions#TILE_PIXELS} (or {@code maxPixels} if smaller), smaller when the memory left after the
+     * process and the frame's own buffers holds less; empty when not even the smallest tile fits.
      */
     private Optional<List<TilePlan.Tile>> plan(int width, int height, long budget) {
         long pixels = (long) width * height;
-        long tilePixels = Math.min(maxPixels, (budget - frameBytes(pixels)) / passBytesPerPixel());
+        long fits = (budget - frameBytes(pixels)) / passBytesPerPixel();
+        if (pixels <= maxPixels && pixels <= fits) {
+            return Optional.of(List.of(new TilePlan.Tile(0, 0, height, width)));
+        }
+        long tilePixels = Math.min(Math.min(maxPixels, MethodOptions.TILE_PIXELS), fits);
         if (tilePixels < smallestTile(pixels)) {
             return Optional.empty();
         }
