@@ -1,6 +1,10 @@
 package org.hazefuse.service;
 
+import java.nio.file.Path;
 import java.util.Optional;
+import org.hazefuse.inference.MemoryBudget;
+import org.hazefuse.inference.MemoryGate;
+import org.hazefuse.io.ImageLoader;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
@@ -26,9 +30,13 @@ public final class PreviewedRun {
     /**
      * @return the full-resolution result
      * @throws java.util.concurrent.CancellationException when {@code cancel} is raised, also between the two runs
+     * @throws org.hazefuse.io.BadInputException when the pair cannot fit the memory budget
      */
     public static FusionResult run(FusionMethod method, ImagePair pair, DensitySettings settings, CancelSignal cancel,
             RunProgress progress, Listener listener) {
+        // The GUI decodes a pair to show it; before any run, the same memory check as fuse's from the headers.
+        new MemoryGate(method, MemoryBudget.fromSystem()).check(Path.of(pair.name()),
+                new ImageLoader.ImageSize(pair.width(), pair.height()));
         Optional<ReducedPreview> preview = ReducedPreview.of(pair.width(), pair.height());
         if (preview.isPresent()) {
             ReducedPreview p = preview.get();
