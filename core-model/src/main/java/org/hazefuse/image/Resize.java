@@ -61,7 +61,7 @@ public final class Resize {
      * The {@code height × width} window at ({@code top}, {@code left}) of what {@link #bilinear(NDArray, long, long,
      * boolean)} would give at {@code frameHeight × frameWidth}, without making the whole frame: the bilinear weights
      * of the window's rows and columns as two small matrices, out = R_rows · x · R_colsᵀ. Lets a tile take its
-     * part of a frame-sized prompt (org.hazefuse.inference.FrameStatistics).
+     * part of a frame-sized prompt (org.hazefuse.statistics.FrameStatistics).
      */
     public static NDArray bilinearWindow(NDArray x, long frameHeight, long frameWidth, long top, long left,
             long height, long width, boolean alignCorners) {

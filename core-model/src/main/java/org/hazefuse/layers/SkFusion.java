@@ -1,6 +1,6 @@
 package org.hazefuse.layers;
 
-import org.hazefuse.inference.FrameStatistics;
+import org.hazefuse.statistics.FrameStatistics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;

@@ -16,7 +16,7 @@ import org.hazefuse.method.FusionResult;
 import org.hazefuse.method.ImagePair;
 import org.hazefuse.method.RunProgress;
 import org.hazefuse.runtime.NativeRuntime;
-import org.hazefuse.inference.FrameStatistics;
+import org.hazefuse.statistics.FrameStatistics;
 import org.hazefuse.model.MethodOptions;
 import org.hazefuse.inference.MemoryBudget;
 import org.hazefuse.inference.TileBlender;
@@ -185,8 +185,9 @@ public final class IassfMethod implements FusionMethod {
 
     /**
      * The frame in tiles (docs/design/tiling.md): first the whole frame on a copy reduced to one tile, to record
-     * its whole-frame statistics; then each tile with those statistics, blended into the frame in the JVM's
-     * memory. The engine holds one tile at a time.
+     * its whole-frame statistics; then, if the network has extremes or an atmospheric light, each tile up to its
+     * last one, to make them exact; then each tile with the frame's statistics, blended into the frame in the
+     * JVM's memory. The engine holds one tile at a time.
      */
     private FusionResult runTiled(ImagePair pair, DensitySettings settings, List<TilePlan.Tile> tiles,
             CancelSignal cancel) {
@@ -200,7 +201,7 @@ public final class IassfMethod implements FusionMethod {
             record(statistics, pair, settings, tiles);
             long frameHeight = IassfNetwork.padded(height);
             long frameWidth = IassfNetwork.padded(width);
-            boolean refine = statistics.hasExtremes();
+            boolean refine = statistics.needsRefining();
             int total = refine ? 2 * tiles.size() : tiles.size();
             int done = 0;
             if (refine) {

@@ -116,7 +116,7 @@ class IassfMethodTest {
     @Test
     void tilesShrinkToTheMemoryBudgetAndAFrameThatCannotFitIsSaidToNeedMore() {
         try (IassfMethod m = method("lite", MethodOptions.DEFAULT_MAX_PIXELS, new MemoryBudget(8L << 30, true))) {
-            long small = 2L << 30;
+            long small = 3L << 30;
             long needed = m.memoryNeeded(4000, 3000, small);
             assertThat(needed).isLessThanOrEqualTo(small);
             // Tiled, a larger frame costs its own buffers more, not a larger pass.

@@ -1,6 +1,6 @@
 package org.hazefuse.model.iassf.density;
 
-import org.hazefuse.inference.FrameStatistics;
+import org.hazefuse.statistics.FrameStatistics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import org.hazefuse.darkchannel.DarkChannel;

@@ -1,6 +1,6 @@
 package org.hazefuse.model.iassf.prompts;
 
-import org.hazefuse.inference.FrameStatistics;
+import org.hazefuse.statistics.FrameStatistics;
 import org.hazefuse.layers.Reductions;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

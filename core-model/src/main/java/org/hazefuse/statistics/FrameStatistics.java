@@ -1,4 +1,4 @@
-package org.hazefuse.inference;
+package org.hazefuse.statistics;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -69,7 +69,6 @@ public final class FrameStatistics implements AutoCloseable {
         }
     }
 
-    private final NDManager manager;
     /** Which of a frame's statistics an {@link #extreme} is, and how two of them combine. */
     public enum Extreme {
         MIN, MAX;
@@ -96,6 +95,7 @@ public final class FrameStatistics implements AutoCloseable {
         }
     }
 
+    private final NDManager manager;
     private final List<NDArray> values = new ArrayList<>();
     /** Per recorded value: its kind of extreme, or null for a plain shared statistic. */
     private final List<Extreme> kinds = new ArrayList<>();
@@ -113,11 +113,6 @@ public final class FrameStatistics implements AutoCloseable {
         this.manager = manager.newSubManager();
     }
 
-    /** The number of values recorded so far. */
-    public int size() {
-        return values.size();
-    }
-
     /** Starts recording on this thread until the returned scope is closed. */
     public Scope recording() {
         values.forEach(NDArray::close);
@@ -128,8 +123,8 @@ public final class FrameStatistics implements AutoCloseable {
         return enter(Mode.RECORD, null);
     }
 
-    /** Whether the recording has extremes, which {@link #refine} should make exact. */
-    public boolean hasExtremes() {
+    /** Whether the recording has extremes or brightest means, which {@link #refine} should make exact. */
+    public boolean needsRefining() {
         return refinable.contains(true);
     }
 
@@ -203,10 +198,7 @@ public final class FrameStatistics implements AutoCloseable {
     }
 
     private NDArray gatherBrightest(NDArray image, NDArray key, double share) {
-        if (cursor >= values.size()) {
-            throw new IllegalStateException("a tile asked for more than the frame's " + values.size()
-                    + " statistics: the tile ran a different network than the frame");
-        }
+        requireAnother();
         Region r = region.window(key.getShape().get(2), key.getShape().get(3));
         long k = (long) Math.floor(r.frameHeight() * r.frameWidth() * share);
         brightest.computeIfAbsent(cursor, i -> new BrightestPixels((int) image.getShape().get(0),
@@ -215,6 +207,13 @@ public final class FrameStatistics implements AutoCloseable {
         copy.attach(image.getManager());
         stopAfterTheLastRefinable();
         return copy;
+    }
+
+    private void requireAnother() {
+        if (cursor >= values.size()) {
+            throw new IllegalStateException("a tile asked for more than the frame's " + values.size()
+                    + " statistics: the tile ran a different network than the frame");
+        }
     }
 
     /** Ends a refining pass once nothing after the current site is refined. */
@@ -249,7 +248,7 @@ public final class FrameStatistics implements AutoCloseable {
         return stats.next(map, local, kind, true);
     }
 
-    /** The running tile's place in the frame; empty outside a replaying scope (the map is the whole frame). */
+    /** The running tile's place in the frame; empty outside a tile's pass (the map is then the whole frame). */
     public static Optional<Region> region() {
         FrameStatistics stats = CURRENT.get();
         return stats == null ? Optional.empty() : Optional.ofNullable(stats.region);
@@ -263,14 +262,11 @@ public final class FrameStatistics implements AutoCloseable {
             refinable.add(refined);
             return value;
         }
-        if (cursor >= values.size()) {
-            throw new IllegalStateException("a tile asked for more than the frame's " + values.size()
-                    + " statistics: the tile ran a different network than the frame");
-        }
+        requireAnother();
         if (mode == Mode.REFINE && kinds.get(cursor) != null) {
             NDArray local = compute.get();
             NDArray frame = values.get(cursor);
-            values.set(cursor, keep(kinds.get(cursor).combine(frame, local)));
+            values.set(cursor, kinds.get(cursor).combine(frame, local)); // in this object's manager, as frame is
             frame.close();
             cursor++;
             stopAfterTheLastRefinable();

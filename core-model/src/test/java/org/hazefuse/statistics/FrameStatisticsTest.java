@@ -1,4 +1,4 @@
-package org.hazefuse.inference;
+package org.hazefuse.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

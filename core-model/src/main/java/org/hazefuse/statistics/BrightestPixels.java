@@ -1,4 +1,4 @@
-package org.hazefuse.inference;
+package org.hazefuse.statistics;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
