@@ -46,12 +46,14 @@ class RealWindowTest {
             java.util.prefs.Preferences.userRoot().node("org/hazefuse/gui-test/" + java.util.UUID.randomUUID());
     private ViewModels vm;
     private GuiServices services;
+    private Stage stage;
 
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         GuiServices production = HazeFuseApp.productionServices(dialogs);
         // Production threads, reader, catalog, metrics and writer; dialogs from the test; settings thrown away.
         services = new GuiServices(production.executor(), production.ioExecutor(), production.debouncer(),
@@ -97,6 +99,55 @@ class RealWindowTest {
         BufferedImage png = ImageIO.read(dir.resolve("out/figure.png").toFile());
         assertThat(png.getWidth()).isGreaterThan(2000);
         prefs.removeNode();
+    }
+
+    /**
+     * A real 1280×1024 LLVIP frame (../shared/data/llvip beside the repository): a marked reduced preview first,
+     * then the full-resolution result in its place, as a user sees them (snapshots to target/screenshots/).
+     */
+    @Test
+    void aLargeFrameShowsAPreviewThenTheFullResult(FxRobot robot) throws Exception {
+        Path llvip = sharedData("llvip");
+        dialogs.openImagesAnswer = List.of(llvip.resolve("vis/010001.jpg"), llvip.resolve("ir/010001.jpg"));
+        boolean[] previewSeen = {false};
+        vm.session().previewProperty().addListener((o, was, is) -> previewSeen[0] |= is);
+        robot.clickOn("File").clickOn("Open pair…");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.session().previewProperty().get());
+        snapshot(robot, "large-frame-preview.png");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !vm.session().previewProperty().get()
+                && vm.session().resultProperty().get() != null && !vm.run().runningProperty().get());
+        snapshot(robot, "large-frame-full.png");
+        assertThat(previewSeen[0]).isTrue();
+        assertThat(vm.session().resultProperty().get().fused().width()).isEqualTo(1280);
+        assertThat(dialogs.errors).isEmpty();
+        prefs.removeNode();
+    }
+
+    private static Path sharedData(String dataset) {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.isDirectory(d.resolve("shared/data").resolve(dataset))) {
+                return d.resolve("shared/data").resolve(dataset);
+            }
+        }
+        throw new AssertionError("shared/data/" + dataset + " not found beside the repository");
+    }
+
+    /** The window's scene as JavaFX draws it, to target/screenshots/. */
+    private void snapshot(FxRobot robot, String name) throws Exception {
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null))
+                .get(30, TimeUnit.SECONDS);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path file = Path.of("target", "screenshots", name);
+        Files.createDirectories(file.getParent());
+        ImageIO.write(out, "png", file.toFile());
     }
 
     /** The X screen as ImageMagick sees it, when {@code import} is installed, to target/screenshots/. */
