@@ -24,6 +24,7 @@ import org.hazefuse.model.iassf.IassfConfig;
 import org.hazefuse.model.iassf.IassfNetwork;
 import org.hazefuse.model.iassf.StageClock;
 import org.hazefuse.image.FloatImage;
+import org.hazefuse.image.ImageSize;
 import org.hazefuse.model.iassf.IassfMethod;
 import org.hazefuse.image.Tensors;
 import org.hazefuse.method.CancelSignal;
@@ -48,7 +49,7 @@ import org.hazefuse.model.iassf.IassfInputs;
  */
 public final class ConfigBenchmark {
     /** What to measure. */
-    public record Settings(List<FrameSize> sizes, int warmup, int runs, List<Integer> trainingSizes, int trainingBatch,
+    public record Settings(List<ImageSize> sizes, int warmup, int runs, List<Integer> trainingSizes, int trainingBatch,
             long seed) {
         public Settings {
             if (warmup < 0 || runs < 1 || sizes.isEmpty() || trainingBatch < 1) {
@@ -59,7 +60,7 @@ public final class ConfigBenchmark {
         }
 
         public Settings(int height, int width, int warmup, int runs, List<Integer> trainingSizes, long seed) {
-            this(List.of(new FrameSize(width, height)), warmup, runs, trainingSizes, 1, seed);
+            this(List.of(new ImageSize(width, height)), warmup, runs, trainingSizes, 1, seed);
         }
 
         /** The first frame size: the one of the main table, the CPU time and the stage times. */
@@ -72,20 +73,8 @@ public final class ConfigBenchmark {
         }
     }
 
-    /** A frame size of the forward measurement. */
-    public record FrameSize(int width, int height) {
-        public long pixels() {
-            return (long) width * height;
-        }
-
-        @Override
-        public String toString() {
-            return width + "x" + height;
-        }
-    }
-
     /** The forward time and the peak memory of one frame size. */
-    public record SizeResult(FrameSize size, Timings forward, OptionalLong peakRss) {}
+    public record SizeResult(ImageSize size, Timings forward, OptionalLong peakRss) {}
 
     /**
      * @param forward seconds per pair
@@ -135,7 +124,7 @@ public final class ConfigBenchmark {
             log.accept(model + ": forward " + forward.describe() + ", CPU time " + forwardCpu.describe());
             bySize.add(new SizeResult(s.sizes().get(0), forward, PeakMemory.peakBytes()));
             stages = profile(network, device, pair, Math.min(3, s.runs()));
-            for (FrameSize size : s.sizes().subList(1, s.sizes().size())) {
+            for (ImageSize size : s.sizes().subList(1, s.sizes().size())) {
                 bySize.add(forwardAt(model, method, device, size, s, log));
             }
         }
@@ -151,7 +140,7 @@ public final class ConfigBenchmark {
     }
 
     /** Forward time and peak memory at one more frame size (one warm-up at most: large frames take long). */
-    private static SizeResult forwardAt(String model, FusionMethod method, Device device, FrameSize size, Settings s,
+    private static SizeResult forwardAt(String model, FusionMethod method, Device device, ImageSize size, Settings s,
             Consumer<String> log) {
         ImagePair pair = randomPair(device, size, s.seed());
         int runs = size.pixels() > 2_000_000 ? Math.min(3, s.runs()) : s.runs();
@@ -164,7 +153,7 @@ public final class ConfigBenchmark {
         return new SizeResult(size, t, peak);
     }
 
-    private static ImagePair randomPair(Device device, FrameSize size, long seed) {
+    private static ImagePair randomPair(Device device, ImageSize size, long seed) {
         try (NDManager m = Engines.manager(device)) {
             m.getEngine().setRandomSeed((int) seed);
             float[] vis = m.randomUniform(0f, 1f, new Shape(3, size.height(), size.width())).toFloatArray();

@@ -1,6 +1,7 @@
 package org.hazefuse.cli;
 
 import ai.djl.Device;
+import org.hazefuse.image.ImageSize;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ final class BenchCommand extends HeadlessCommand {
                     badOption("unknown configuration '" + name + "': use " + String.join(", ", IassfConfigs.names())
                             + " or a weights file (.hzf)")));
         }
-        List<ConfigBenchmark.FrameSize> frames = new ArrayList<>();
+        List<ImageSize> frames = new ArrayList<>();
         for (String size : frameSizes) {
             frames.add(frameSize(size));
         }
@@ -148,7 +149,7 @@ final class BenchCommand extends HeadlessCommand {
         return ExitCodes.OK;
     }
 
-    private ConfigBenchmark.FrameSize frameSize(String size) {
+    private ImageSize frameSize(String size) {
         String[] wh = size.toLowerCase(Locale.ROOT).split("x");
         int width;
         int height;
@@ -161,6 +162,6 @@ final class BenchCommand extends HeadlessCommand {
         if (width < 8 || height < 8) {
             throw badOption("--sizes must be at least 8x8, not '" + size + "'");
         }
-        return new ConfigBenchmark.FrameSize(width, height);
+        return new ImageSize(width, height);
     }
 }

@@ -1,11 +1,11 @@
 package org.hazefuse.inference;
 
+import org.hazefuse.image.ImageSize;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.hazefuse.io.BadInputException;
 import org.hazefuse.io.FrameCheck;
-import org.hazefuse.io.ImageLoader;
 import org.hazefuse.io.Remedy;
 import org.hazefuse.method.FusionMethod;
 
@@ -23,7 +23,7 @@ public final class MemoryGate implements FrameCheck {
     }
 
     @Override
-    public void check(Path visible, ImageLoader.ImageSize size) {
+    public void check(Path visible, ImageSize size) {
         long needed = method.memoryNeeded(size.width(), size.height(), budget.bytes());
         if (needed > budget.bytes()) {
             throw new BadInputException(visible, String.format(Locale.ROOT,

@@ -1,5 +1,6 @@
 package org.hazefuse.io;
 
+import org.hazefuse.image.ImageSize;
 import java.nio.file.Path;
 
 /**
@@ -15,5 +16,5 @@ public interface FrameCheck {
      * @param size the size the run will have (the visible image's)
      * @throws BadInputException if the pair must not be decoded
      */
-    void check(Path visible, ImageLoader.ImageSize size);
+    void check(Path visible, ImageSize size);
 }

@@ -1,5 +1,6 @@
 package org.hazefuse.io;
 
+import org.hazefuse.image.ImageSize;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.DataBuffer;
@@ -95,18 +96,6 @@ public final class ImageLoader {
      */
     public ImageSize size(Path file) {
         return withReader(file, (reader, label, width, height) -> new ImageSize(width, height));
-    }
-
-    /** Width and height of an image file, read from its header. */
-    public record ImageSize(int width, int height) {
-        public long pixels() {
-            return (long) width * height;
-        }
-
-        @Override
-        public String toString() {
-            return width + "x" + height;
-        }
     }
 
     /** What to do with a file whose header was read and checked. */

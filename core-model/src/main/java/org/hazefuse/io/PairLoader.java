@@ -1,5 +1,6 @@
 package org.hazefuse.io;
 
+import org.hazefuse.image.ImageSize;
 import java.util.Optional;
 import org.hazefuse.image.FloatImage;
 import org.hazefuse.image.Resize;
@@ -42,8 +43,8 @@ public final class PairLoader {
      *     both sizes), or the check refuses the pair; nothing is decoded when the headers already say so
      */
     public ImagePair load(PairPaths paths) {
-        ImageLoader.ImageSize visibleSize = loader.size(paths.visible());
-        ImageLoader.ImageSize infraredSize = loader.size(paths.infrared());
+        ImageSize visibleSize = loader.size(paths.visible());
+        ImageSize infraredSize = loader.size(paths.infrared());
         boolean mismatch = !visibleSize.equals(infraredSize);
         if (mismatch && sizeMismatch == SizeMismatch.FAIL) {
             throw new InfraredSizeException(paths.infrared(), "size " + infraredSize

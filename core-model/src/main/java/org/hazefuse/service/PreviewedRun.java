@@ -1,10 +1,10 @@
 package org.hazefuse.service;
 
+import org.hazefuse.image.ImageSize;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.hazefuse.inference.MemoryBudget;
 import org.hazefuse.inference.MemoryGate;
-import org.hazefuse.io.ImageLoader;
 import org.hazefuse.method.CancelSignal;
 import org.hazefuse.method.DensitySettings;
 import org.hazefuse.method.FusionMethod;
@@ -36,7 +36,7 @@ public final class PreviewedRun {
             RunProgress progress, Listener listener) {
         // The GUI decodes a pair to show it; before any run, the same memory check as fuse's from the headers.
         new MemoryGate(method, MemoryBudget.fromSystem()).check(Path.of(pair.name()),
-                new ImageLoader.ImageSize(pair.width(), pair.height()));
+                new ImageSize(pair.width(), pair.height()));
         Optional<ReducedPreview> preview = ReducedPreview.of(pair.width(), pair.height());
         if (preview.isPresent()) {
             ReducedPreview p = preview.get();

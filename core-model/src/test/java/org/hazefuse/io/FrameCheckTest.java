@@ -1,5 +1,6 @@
 package org.hazefuse.io;
 
+import org.hazefuse.image.ImageSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ class FrameCheckTest {
         // Header-only PNGs: decoding them would fail as truncated, so a refusal naming the size came first.
         Path vis = Files.write(dir.resolve("big_vis.png"), TestFiles.pngHeaderOnly(7000, 7000));
         Path ir = Files.write(dir.resolve("big_ir.png"), TestFiles.pngHeaderOnly(7000, 7000));
-        List<ImageLoader.ImageSize> seen = new ArrayList<>();
+        List<ImageSize> seen = new ArrayList<>();
         PairLoader loader = new PairLoader().checking((visible, size) -> {
             seen.add(size);
             throw new BadInputException(visible, "too large for the test: " + size);
@@ -29,7 +30,7 @@ class FrameCheckTest {
         assertThatThrownBy(() -> loader.load(new PairPaths("big", vis, ir, Optional.empty())))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("7000x7000");
-        assertThat(seen).containsExactly(new ImageLoader.ImageSize(7000, 7000));
+        assertThat(seen).containsExactly(new ImageSize(7000, 7000));
     }
 
     @Test
