@@ -9,9 +9,6 @@ import ai.djl.nn.pooling.Pool;
  * At borders the window is cut to the image (max-pool pads with −∞, so padding never wins).
  */
 public final class DarkChannel {
-    /** The share of a frame's pixels, brightest in the dark channel, whose mean is the atmospheric light. */
-    public static final double BRIGHTEST_SHARE = 0.001;
-
     private DarkChannel() {}
 
     /** Input (B, C, H, W); output (B, 1, H, W). {@code window} must be odd. */
@@ -40,11 +37,16 @@ public final class DarkChannel {
     public static NDArray airlight(NDArray image, NDArray dark) {
         Shape s = dark.getShape();
         long batch = s.get(0);
-        int k = (int) Math.max(1, (s.get(2) * s.get(3)) / 1000); // BRIGHTEST_SHARE
+        int k = (int) brightestCount(s.get(2) * s.get(3));
         NDArray flat = dark.reshape(batch, -1);
         NDArray threshold = flat.topK(k, 1, true, true).get(0).get(":, -1").reshape(batch, 1, 1, 1);
         NDArray mask = dark.gte(threshold).toType(image.getDataType(), false);
         int[] spatial = {2, 3};
         return image.mul(mask).sum(spatial, true).div(mask.sum(spatial, true));
+    }
+
+    /** How many of a frame's pixels, the brightest in the dark channel, the atmospheric light averages: 0.1 %. */
+    public static long brightestCount(long pixels) {
+        return Math.max(1, pixels / 1000);
     }
 }

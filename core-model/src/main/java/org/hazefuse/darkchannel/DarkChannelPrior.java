@@ -43,7 +43,7 @@ public final class DarkChannelPrior {
     public static Estimate estimate(NDArray hazy, DensitySettings settings) {
         NDArray image = hazy.stopGradient();
         NDArray dark = DarkChannel.compute(image, settings.darkWindow());
-        NDArray airlight = FrameStatistics.brightestMean(image, dark, DarkChannel.BRIGHTEST_SHARE,
+        NDArray airlight = FrameStatistics.brightestMean(image, dark, DarkChannel::brightestCount,
                 () -> DarkChannel.airlight(image, dark)).maximum(MIN_AIRLIGHT);
         NDArray coarse = DarkChannel.compute(image.div(airlight), settings.darkWindow()).mul(-settings.omega()).add(1);
         NDArray guide = Colour.luma(image).toType(DataType.FLOAT64, false);

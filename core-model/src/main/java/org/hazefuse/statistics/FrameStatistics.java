@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -185,22 +186,23 @@ public final class FrameStatistics implements AutoCloseable {
     }
 
     /**
-     * The mean of {@code image} (B, C, H, W) over the frame's {@code share} of pixels with the largest {@code key}
-     * (B, 1, H, W), at least one pixel: the atmospheric light when the key is the dark channel. The frame's, like
-     * {@link #shared}, made exact by {@link #refine} from each tile's interior.
+     * The mean of {@code image} (B, C, H, W) over the {@code count(frame pixels)} pixels with the largest {@code key}
+     * (B, 1, H, W): the atmospheric light when the key is the dark channel. The frame's, like {@link #shared},
+     * made exact by {@link #refine} from each tile's interior.
      */
-    public static NDArray brightestMean(NDArray image, NDArray key, double share, Supplier<NDArray> compute) {
+    public static NDArray brightestMean(NDArray image, NDArray key, LongUnaryOperator count,
+            Supplier<NDArray> compute) {
         FrameStatistics stats = CURRENT.get();
         if (stats == null || stats.mode != Mode.REFINE) {
             return stats == null ? compute.get() : stats.next(image, compute, null, true);
         }
-        return stats.gatherBrightest(image, key, share);
+        return stats.gatherBrightest(image, key, count);
     }
 
-    private NDArray gatherBrightest(NDArray image, NDArray key, double share) {
+    private NDArray gatherBrightest(NDArray image, NDArray key, LongUnaryOperator count) {
         requireAnother();
         Region r = region.window(key.getShape().get(2), key.getShape().get(3));
-        long k = (long) Math.floor(r.frameHeight() * r.frameWidth() * share);
+        long k = count.applyAsLong(r.frameHeight() * r.frameWidth());
         brightest.computeIfAbsent(cursor, i -> new BrightestPixels((int) image.getShape().get(0),
                 (int) image.getShape().get(1), k)).add(region.interior(image), region.interior(key));
         NDArray copy = values.get(cursor++).duplicate();

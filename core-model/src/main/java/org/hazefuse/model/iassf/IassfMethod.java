@@ -58,8 +58,6 @@ public final class IassfMethod implements FusionMethod {
 
     /**
      * @param manager owns the network's parameters; closed with this method
-     */
-    /**
      * @param maxPixels frames above this many pixels run in tiles; the memory budget may make tiles smaller
      * @param memory what the process may use; tiles are sized to it
      */

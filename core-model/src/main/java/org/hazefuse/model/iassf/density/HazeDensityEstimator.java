@@ -45,7 +45,7 @@ public final class HazeDensityEstimator {
     public static NDArray estimate(NDArray features, DensitySettings settings) {
         NDArray intensity = normalizedIntensity(features);
         NDArray dark = DarkChannel.compute(intensity, settings.darkWindow());
-        NDArray airlight = FrameStatistics.brightestMean(intensity, dark, DarkChannel.BRIGHTEST_SHARE,
+        NDArray airlight = FrameStatistics.brightestMean(intensity, dark, DarkChannel::brightestCount,
                 () -> DarkChannel.airlight(intensity, dark)).maximum(MIN_AIRLIGHT);
         NDArray transmission = dark.div(airlight).mul(-settings.omega()).add(1);
         NDArray refined = GuidedFilter.apply(intensity, transmission, settings.guidedRadius(), settings.guidedEps());
